@@ -1,0 +1,128 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using TorchSharp;
+
+namespace ArtifactTools.Runtime;
+
+/// <summary>
+/// Makes TorchSharp's native backend load on any supported host: an app with a deps.json, a PowerShell binary
+/// module (which ignores deps.json) and Roslyn scripting. On Linux systems whose libstdc++ predates GCC 13
+/// (Debian 12), LibTorchSharp is loaded from a patched copy (see <see cref="ElfSymbolVersionPatcher"/>).
+/// </summary>
+public static class TorchRuntime
+{
+    const string LibTorchSharp = "libLibTorchSharp.so";
+    const string NewestCxxVersion = "GLIBCXX_3.4.32";
+    static readonly object Gate = new();
+    static bool _loaded;
+    static IntPtr _libTorchSharp, _libTorch;
+
+    /// <summary>Where the natives were found, for diagnostics (Get-ArtifactRuntime, error messages).</summary>
+    public static string? NativeDirectory { get; private set; }
+    public static string? LoadedLibTorchSharp { get; private set; }
+
+#pragma warning disable CA2255 // a library module initializer is exactly right: no Core type may touch torch first
+    [ModuleInitializer]
+    internal static void InitializeOnAssemblyLoad()
+    {
+        try { EnsureLoaded(); } catch { /* reported again, with detail, on first explicit use */ }
+    }
+#pragma warning restore CA2255
+
+    /// <summary>Loads the native backend once; idempotent and thread-safe.</summary>
+    public static void EnsureLoaded()
+    {
+        if (_loaded) return;
+        lock (Gate)
+        {
+            if (_loaded) return;
+            if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux)) LoadLinuxNatives();
+            _loaded = true;
+        }
+    }
+
+    static void LoadLinuxNatives()
+    {
+        var torchSharpAssembly = typeof(torch).Assembly;
+        var torchDir = CandidateDirectories(torchSharpAssembly, "libtorch-cpu-linux-x64")
+            .FirstOrDefault(d => File.Exists(Path.Combine(d, "libtorch_cpu.so")));
+        var sharpPath = CandidateDirectories(torchSharpAssembly, "torchsharp")
+            .Select(d => Path.Combine(d, LibTorchSharp)).FirstOrDefault(File.Exists);
+        if (torchDir is null || sharpPath is null)
+            return; // let TorchSharp's own search report what it is missing (e.g. a CUDA layout we do not know)
+
+        NativeDirectory = torchDir;
+        foreach (var lib in new[] { "libc10.so", "libtorch_cpu.so", "libtorch.so" })
+        {
+            var path = Path.Combine(torchDir, lib);
+            if (File.Exists(path)) _libTorch = NativeLibrary.Load(path);
+        }
+        LoadedLibTorchSharp = LoadableCopy(sharpPath);
+        _libTorchSharp = NativeLibrary.Load(LoadedLibTorchSharp);
+        NativeLibrary.SetDllImportResolver(torchSharpAssembly, Resolve);
+    }
+
+    static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath) =>
+        name.Contains("LibTorchSharp", StringComparison.OrdinalIgnoreCase) ? _libTorchSharp
+        : name is "torch" or "libtorch" or "libtorch.so" ? _libTorch
+        : IntPtr.Zero;
+
+    /// <summary>The original when the system can load it, else a patched copy in the user's cache.</summary>
+    static string LoadableCopy(string original)
+    {
+        var bytes = File.ReadAllBytes(original);
+        if (!ElfSymbolVersionPatcher.RequiresVersion(bytes, NewestCxxVersion) || SystemLibStdCxxHas(NewestCxxVersion))
+            return original;
+        var hash = Convert.ToHexString(SHA256.HashData(bytes))[..16];
+        var dir = Path.Combine(CacheRoot(), "native", hash);
+        var patched = Path.Combine(dir, LibTorchSharp);
+        if (File.Exists(patched)) return patched;
+        Directory.CreateDirectory(dir);
+        var temp = patched + $".{Environment.ProcessId}.tmp";
+        File.WriteAllBytes(temp, ElfSymbolVersionPatcher.WeakenVersion(bytes, NewestCxxVersion));
+        File.Move(temp, patched, overwrite: true);
+        return patched;
+    }
+
+    static string CacheRoot()
+    {
+        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        var root = !string.IsNullOrEmpty(xdg) ? xdg
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        return Path.Combine(root, "ArtifactTools");
+    }
+
+    static bool SystemLibStdCxxHas(string version)
+    {
+        var candidates = new[] { "/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/lib64", "/usr/lib", "/lib/x86_64-linux-gnu" }
+            .Select(d => Path.Combine(d, "libstdc++.so.6")).Where(File.Exists);
+        var needle = Encoding.ASCII.GetBytes(version + "\0");
+        return candidates.Any(p => File.ReadAllBytes(p).AsSpan().IndexOf(needle) >= 0);
+    }
+
+    /// <summary>Beside the assembly, its runtimes/ folder, then the NuGet cache (build outputs, notebooks).</summary>
+    static IEnumerable<string> CandidateDirectories(Assembly anchor, string packageId)
+    {
+        var own = Path.GetDirectoryName(anchor.Location);
+        if (!string.IsNullOrEmpty(own))
+        {
+            yield return own;
+            yield return Path.Combine(own, "runtimes", "linux-x64", "native");
+        }
+        var core = Path.GetDirectoryName(typeof(TorchRuntime).Assembly.Location);
+        if (!string.IsNullOrEmpty(core) && core != own)
+        {
+            yield return core;
+            yield return Path.Combine(core, "runtimes", "linux-x64", "native");
+        }
+        var nuget = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var package = Path.Combine(nuget, packageId);
+        if (Directory.Exists(package))
+            foreach (var version in Directory.GetDirectories(package).OrderDescending())
+                yield return Path.Combine(version, "runtimes", "linux-x64", "native");
+    }
+}
