@@ -8,8 +8,20 @@
     Description          = 'Removes JPEG and JPEG 2000 compression artifacts (blocking, ringing, blur) with convolutional networks (AR-CNN, Fast AR-CNN, L4/L8, CAS-CNN), trains them, and measures image quality (PSNR, SSIM, PSNR-B).'
     PowerShellVersion    = '7.6'
     CompatiblePSEditions = @('Core')
-    TypesToProcess       = @('module/ArtifactTools.Types.ps1xml')
-    FormatsToProcess     = @('module/ArtifactTools.Format.ps1xml')
+    TypesToProcess       = @(
+        'module/Formats/Quality.Types.ps1xml'
+        'module/Formats/Networks.Types.ps1xml'
+        'module/Formats/Models.Types.ps1xml'
+        'module/Formats/Restore.Types.ps1xml'
+        'module/Formats/Training.Types.ps1xml'
+    )
+    FormatsToProcess     = @(
+        'module/Formats/Quality.Format.ps1xml'
+        'module/Formats/Networks.Format.ps1xml'
+        'module/Formats/Models.Format.ps1xml'
+        'module/Formats/Restore.Format.ps1xml'
+        'module/Formats/Training.Format.ps1xml'
+    )
     CmdletsToExport      = @(
         'Invoke-ArtifactRestore'
         'Start-ArtifactTraining'
