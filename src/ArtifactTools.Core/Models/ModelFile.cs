@@ -65,7 +65,7 @@ public static class ModelFile
         var metadata = ModelMetadata.FromDictionary(header.Metadata, path);
 
         RestorationNetwork network;
-        try { network = (createNetwork ?? DefaultNetworkFactory)(metadata.Architecture); }
+        try { network = createNetwork is not null ? createNetwork(metadata.Architecture) : NetworkRegistry.Create(metadata.Architecture, metadata.Channels); }
         catch (Exception ex) when (ex is ArgumentException or FormatException or NotSupportedException or KeyNotFoundException)
         {
             throw SafeTensorsFormat.Invalid(path, $"its architecture '{metadata.Architecture}' cannot be built ({ex.Message})", ex);
@@ -115,8 +115,4 @@ public static class ModelFile
         if (Directory.Exists(path)) throw new InvalidDataException($"'{path}' is a directory, not a model file.");
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
     }
-
-    // TODO(networks merge): NetworkRegistry.Create
-    static RestorationNetwork DefaultNetworkFactory(string architecture) =>
-        throw new NotSupportedException($"no network registry is available to build '{architecture}'");
 }
