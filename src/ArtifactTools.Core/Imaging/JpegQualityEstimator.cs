@@ -79,7 +79,11 @@ public static class JpegQualityEstimator
     }
 
     /// <summary>The IJG quality 1..100 nearest to the file's tables; null when the bytes are not a JPEG with tables.</summary>
-    public static int? Estimate(ReadOnlySpan<byte> jpeg)
+    public static int? Estimate(ReadOnlySpan<byte> jpeg) => EstimateDetailed(jpeg)?.Quality;
+
+    /// <summary>The nearest IJG quality and whether the tables are exactly IJG's for it (false: another encoder's
+    /// tables, or a file re-saved with custom tables; the quality is then an approximation).</summary>
+    public static JpegQualityEstimate? EstimateDetailed(ReadOnlySpan<byte> jpeg)
     {
         var tables = ReadQuantizationTables(jpeg);
         if (!tables.TryGetValue(0, out var luma)) return null;
@@ -93,17 +97,17 @@ public static class JpegQualityEstimator
             if (chroma is not null) error += Distance(chroma, ScaledTable(StandardChrominance, q));
             if (error < bestError) (best, bestError) = (q, error);
         }
-        return best;
+        return new JpegQualityEstimate(best, bestError == 0);
     }
 
     /// <summary>The estimate for a file; null for a file that is not a JPEG.</summary>
-    public static int? EstimateFile(string path)
+    public static JpegQualityEstimate? EstimateFile(string path)
     {
         using var stream = File.OpenRead(path);
         // Tables sit in the header; 256 KiB covers any EXIF thumbnail in front of them.
         var head = new byte[Math.Min(stream.Length, 256 * 1024)];
         stream.ReadExactly(head);
-        return Estimate(head);
+        return EstimateDetailed(head);
     }
 
     static double Distance(int[] a, int[] b)
@@ -113,3 +117,8 @@ public static class JpegQualityEstimator
         return sum;
     }
 }
+
+public sealed record JpegQualityEstimate(int Quality, bool ExactIjgTables);
+
+/// <summary>What Get-JpegQuality reports for one file; Quality is null for a file that is not a JPEG.</summary>
+public sealed record JpegQualityInfo(string Path, int? Quality, bool ExactIjgTables);
