@@ -72,7 +72,9 @@ public sealed class RestorerTests
         }
         Assert.True(unclamped > 100);
         Assert.Same(alpha, output.Alpha);
-        Assert.Equal(([1, 2, 3], new byte[] { 4, 5 }, "JPEG"), (output.Exif!, output.IccProfile!, output.SourceFormat));
+        Assert.Equal([1, 2, 3], output.Exif);
+        Assert.Equal([4, 5], output.IccProfile);
+        Assert.Equal("JPEG", output.SourceFormat);
         Assert.Equal(ColorModel.Rgb, output.ColorModel);
     }
 
