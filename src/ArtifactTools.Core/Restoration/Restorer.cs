@@ -37,32 +37,39 @@ public sealed class Restorer : IDisposable
     /// <summary>The tiling margin used when the options leave it open: the receptive radius, rounded up to the grid.</summary>
     public int DefaultMargin => TileGrid.RoundUp(ReceptiveRadius);
 
+    /// <summary>A restored copy of <paramref name="input"/> (the input is left as it was).</summary>
     public RasterImage Restore(RasterImage input, RestoreOptions? options = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var copy = CopyExtras(input, input.ColorModel, input.Channels.Select(c => c.Clone()).ToArray());
+        return RestoreInPlace(copy, options, cancellation);
+    }
+
+    /// <summary>Restores <paramref name="image"/> by overwriting its colour planes, and returns it: for callers that
+    /// no longer need the input (a 48 MP image then needs no second set of RGB planes).</summary>
+    public RasterImage RestoreInPlace(RasterImage image, RestoreOptions? options = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(image);
         options ??= new RestoreOptions();
         options.Validate();
 
-        if (input.ColorModel == ColorModel.Gray)
+        if (image.ColorModel == ColorModel.Gray)
         {
-            var y = input.Channels[0];
+            var y = image.Channels[0];
             var restored = RestoreLuma(y, options, cancellation);
-            Clamp(restored.Data);
-            return CopyExtras(input, ColorModel.Gray, [restored]);
+            for (int i = 0; i < y.Data.Length; i++) y.Data[i] = Math.Clamp(restored.Data[i], 0f, 255f);
+            return image;
         }
 
-        var luma = ColorConversion.Luma(input, roundTo8Bit: false);
-        var restoredLuma = RestoreLuma(luma, options, cancellation);
-        var channels = new Plane[3];
-        for (int c = 0; c < 3; c++)
+        var luma = ColorConversion.Luma(image, roundTo8Bit: false);
+        var change = RestoreLuma(luma, options, cancellation).Data;
+        for (int i = 0; i < change.Length; i++) change[i] = RgbPerLuma * (change[i] - luma.Data[i]);
+        foreach (var channel in image.Channels)
         {
-            var source = input.Channels[c].Data;
-            var result = new float[source.Length];
-            for (int i = 0; i < result.Length; i++)
-                result[i] = Math.Clamp(source[i] + RgbPerLuma * (restoredLuma.Data[i] - luma.Data[i]), 0f, 255f);
-            channels[c] = new Plane(input.Width, input.Height, result);
+            var data = channel.Data;
+            for (int i = 0; i < data.Length; i++) data[i] = Math.Clamp(data[i] + change[i], 0f, 255f);
         }
-        return CopyExtras(input, ColorModel.Rgb, channels);
+        return image;
     }
 
     /// <summary>Restores one luminance plane (0..255, unclamped result), tile by tile.</summary>
@@ -104,11 +111,6 @@ public sealed class Restorer : IDisposable
             var r = restored.Data.AsSpan(row * restored.Width + region.X, region.Width);
             for (int i = 0; i < r.Length; i++) r[i] = o[i] + strength * (r[i] - o[i]);
         }
-    }
-
-    static void Clamp(float[] data)
-    {
-        for (int i = 0; i < data.Length; i++) data[i] = Math.Clamp(data[i], 0f, 255f);
     }
 
     static RasterImage CopyExtras(RasterImage input, ColorModel model, Plane[] channels) => new()

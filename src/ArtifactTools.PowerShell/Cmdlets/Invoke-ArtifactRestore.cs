@@ -126,8 +126,7 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
             Strength = Strength,
             Progress = new TileProgress(this, fileName),
         };
-        var output = restorer.Restore(input, options, _cancel.Token);
-        input = null;
+        var output = restorer.RestoreInPlace(input, options, _cancel.Token); // the decoded input is ours: no second copy
 
         WriteFileProgress(fileName, "Writing", null);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);

@@ -55,7 +55,9 @@ public sealed class RestorerTests
         var alpha = TestImages.Pattern(40, 30, seed: 9);
         var rgb = TestImages.Rgb(40, 30);
         var input = new RasterImage { ColorModel = ColorModel.Rgb, Channels = rgb.Channels, Alpha = alpha, Exif = [1, 2, 3], IccProfile = [4, 5], SourceFormat = "JPEG" };
+        var before = input.Channels[0].Clone();
         var output = restorer.Restore(input);
+        Assert.Equal(before.Data, input.Channels[0].Data); // Restore copies; RestoreInPlace would overwrite
 
         var (y, cb, cr) = ColorConversion.ToYCbCr(input);
         var expected = ColorConversion.FromYCbCr(restorer.RestoreLuma(y, new RestoreOptions()), cb, cr);
