@@ -10,18 +10,11 @@ public static class PlaneResampling
     public static Plane Resize(Plane plane, double scale)
     {
         int width = Math.Max(1, (int)Math.Round(plane.Width * scale)), height = Math.Max(1, (int)Math.Round(plane.Height * scale));
-        var settings = new PixelReadSettings((uint)plane.Width, (uint)plane.Height, StorageType.Float, PixelMapping.RGB);
-        var rgb = new float[plane.Data.Length * 3];
-        for (int i = 0; i < plane.Data.Length; i++) rgb[3 * i] = rgb[3 * i + 1] = rgb[3 * i + 2] = plane.Data[i] / 255f;
-        using var image = new MagickImage();
-        image.ReadPixels(rgb, settings);
+        using var image = MagickBridge.ToMagick(RasterImage.Gray(plane.Quantized()));
         image.FilterType = FilterType.Catrom; // Keys cubic (a = -0.5), MATLAB's bicubic kernel
         image.Resize(new MagickGeometry((uint)width, (uint)height) { IgnoreAspectRatio = true });
-        using var pixels = image.GetPixelsUnsafe();
-        var values = pixels.ToByteArray(PixelMapping.RGB)!;
-        var data = new float[width * height];
-        for (int i = 0; i < data.Length; i++) data[i] = values[3 * i];
-        return new Plane(width, height, data);
+        var resized = MagickBridge.ToRaster(image, ImageFileFormat.Png);
+        return ColorConversion.Luma(resized);
     }
 
     /// <summary>Rotates by <paramref name="quarterTurns"/> x 90 degrees clockwise.</summary>

@@ -139,13 +139,13 @@ public sealed class Trainer
     {
         manual_seed(_options.Seed);
         var scheme = _options.InitOverride ?? Recipe.Init;
-        var seed = _options.Seed;
+        var generator = Initializers.Seeded(_options.Seed);
         switch (scheme)
         {
-            case InitScheme.Gaussian: Initializers.Gaussian(network, Recipe.InitStd, seed); break;
-            case InitScheme.He: Initializers.He(network, seed); break;
-            case InitScheme.UniformFanIn: Initializers.UniformFanIn(network, seed); break;
-            default: Initializers.XavierZeroMean(network, seed); break;
+            case InitScheme.Gaussian: Initializers.Gaussian(network, Recipe.InitStd, generator); break;
+            case InitScheme.He: Initializers.He(network, generator); break;
+            case InitScheme.UniformFanIn: Initializers.UniformFanIn(network, generator); break;
+            default: Initializers.XavierZeroMean(network, generator); break;
         }
     }
 
@@ -195,6 +195,8 @@ public sealed class Trainer
     {
         double lr = Recipe.LearningRate;
         if (Recipe.DecayEvery > 0) lr *= Math.Pow(Recipe.DecayFactor, (iteration - 1) / Recipe.DecayEvery);
+        int warmup = Math.Min(Recipe.WarmupIterations, _options.Iterations / 10);
+        if (iteration <= warmup) lr *= 0.01 + 0.99 * iteration / warmup;
         if (Recipe.CosineDecay)
             lr *= 0.01 + 0.99 * 0.5 * (1 + Math.Cos(Math.PI * (iteration - 1) / _options.Iterations));
         return lr;

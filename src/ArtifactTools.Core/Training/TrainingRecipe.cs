@@ -27,6 +27,9 @@ public sealed record TrainingRecipe
     /// <summary>Multiply the learning rate by <see cref="DecayFactor"/> every this many iterations (0 = never).</summary>
     public int DecayEvery { get; init; }
     public double DecayFactor { get; init; } = 0.5;
+    /// <summary>Linear warm-up from 1% over the first iterations (fraction of the run, at most WarmupIterations):
+    /// Adam's first steps move every weight by about the learning rate and can throw a fresh network off.</summary>
+    public int WarmupIterations { get; init; }
     /// <summary>Cosine decay from LearningRate to 1% over the run: converges well in short CPU budgets.</summary>
     public bool CosineDecay { get; init; }
     public InitScheme Init { get; init; } = InitScheme.XavierZeroMean;

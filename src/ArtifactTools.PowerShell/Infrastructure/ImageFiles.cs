@@ -14,9 +14,9 @@ public static class ImageFiles
     {
         var items = PathResolution.ResolveExisting(cmdlet, input, literal: false, out var error);
         if (error is not null) cmdlet.WriteError(error);
-        return items.SelectMany(p => Directory.Exists(p)
+        return items.SelectMany<string, string>(p => Directory.Exists(p)
                 ? Directory.EnumerateFiles(p).Where(IsImageFile).Order(StringComparer.Ordinal)
-                : [p])
+                : new[] { p })
             .ToList();
     }
 }
