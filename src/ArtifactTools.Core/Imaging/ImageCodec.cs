@@ -101,9 +101,12 @@ public static class ImageCodec
                 break;
             case ImageFileFormat.Png:
                 magick.Settings.SetDefine(MagickFormat.Png, "exclude-chunks", "date,time"); // reproducible bytes
+                magick.Settings.SetDefine(MagickFormat.Png, "preserve-iCCP", "true");       // not an sRGB chunk in its place
                 break;
             case ImageFileFormat.Bmp:
-                magick.RemoveProfile("exif"); // BMP carries neither; ImageMagick would drop them anyway
+                // A gray image becomes an 8-bit palette BMP (as Classic5 is), which reads back as gray; 24-bit would not.
+                if (magick.ColorSpace == ColorSpace.Gray)
+                    magick.Quantize(new QuantizeSettings { Colors = 256, ColorSpace = ColorSpace.Gray, DitherMethod = DitherMethod.No });
                 break;
         }
     }

@@ -73,7 +73,14 @@ static class MagickBridge
         };
         var settings = new MagickReadSettings { Format = format, Width = (uint)raster.Width, Height = (uint)raster.Height, Depth = 8 };
         var image = new MagickImage(data, settings);
-        if (raster.Exif is { Length: > 0 }) image.SetProfile(new ExifProfile(raster.Exif));
+        if (raster.Exif is { Length: > 0 })
+        {
+            var exif = new ExifProfile(raster.Exif);
+            image.SetProfile(exif);
+            // ImageMagick rewrites the EXIF orientation from the image's own setting when it saves: carry it over.
+            if (exif.GetValue(ExifTag.Orientation) is { } orientation && Enum.IsDefined(typeof(Orientation), (int)orientation.Value))
+                image.Orientation = (Orientation)orientation.Value;
+        }
         if (raster.IccProfile is { Length: > 0 }) image.SetProfile(new ColorProfile(raster.IccProfile));
         return image;
     }
