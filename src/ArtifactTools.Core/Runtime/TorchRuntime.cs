@@ -18,7 +18,12 @@ public static class TorchRuntime
     const string NewestCxxVersion = "GLIBCXX_3.4.32";
     static readonly object Gate = new();
     static bool _loaded;
-    static IntPtr _libTorchSharp, _libTorch;
+    static IntPtr _libTorchSharp;
+    static readonly Dictionary<string, IntPtr> Loaded = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Set to a folder of libtorch shared libraries (for example PyTorch's torch/lib, which carries CUDA) to use
+    /// them instead of the packaged CPU build. Its libtorch must be ABI-compatible with TorchSharp's (2.10.x).</summary>
+    public const string LibTorchVariable = "ARTIFACTTOOLS_LIBTORCH";
 
     /// <summary>Where the natives were found, for diagnostics (Get-ArtifactRuntime, error messages).</summary>
     public static string? NativeDirectory { get; private set; }
@@ -44,10 +49,26 @@ public static class TorchRuntime
         }
     }
 
+    /// <summary>oneDNN's AVX-512 convolution kernels return wrong (sometimes NaN) input gradients for layers with few
+    /// output channels on the AMD EPYC machines this project is built on (e.g. every network's last 16->1 5x5 layer),
+    /// which makes training diverge. Capping oneDNN at AVX gives exact results (AVX2 still fails). The variable must be in the native
+    /// environment before libtorch initialises oneDNN; users can still set their own value.</summary>
+    const string OneDnnIsaVariable = "ONEDNN_MAX_CPU_ISA", OneDnnIsaCap = "AVX";
+
+    [DllImport("libc", EntryPoint = "setenv")]
+    static extern int SetNativeEnvironment(string name, string value, int overwrite);
+
     static void LoadLinuxNatives()
     {
+        if (Environment.GetEnvironmentVariable(OneDnnIsaVariable) is null)
+        {
+            SetNativeEnvironment(OneDnnIsaVariable, OneDnnIsaCap, 0);
+            Environment.SetEnvironmentVariable(OneDnnIsaVariable, OneDnnIsaCap);
+        }
         var torchSharpAssembly = typeof(torch).Assembly;
-        var torchDir = CandidateDirectories(torchSharpAssembly, "libtorch-cpu-linux-x64")
+        var configured = Environment.GetEnvironmentVariable(LibTorchVariable);
+        var torchDir = (string.IsNullOrEmpty(configured) ? [] : new[] { configured })
+            .Concat(CandidateDirectories(torchSharpAssembly, "libtorch-cpu-linux-x64"))
             .FirstOrDefault(d => File.Exists(Path.Combine(d, "libtorch_cpu.so")));
         var sharpPath = CandidateDirectories(torchSharpAssembly, "torchsharp")
             .Select(d => Path.Combine(d, LibTorchSharp)).FirstOrDefault(File.Exists);
@@ -55,20 +76,24 @@ public static class TorchRuntime
             return; // let TorchSharp's own search report what it is missing (e.g. a CUDA layout we do not know)
 
         NativeDirectory = torchDir;
-        foreach (var lib in new[] { "libc10.so", "libtorch_cpu.so", "libtorch.so" })
+        // Dependency order; the CUDA pair exists only in CUDA builds of libtorch.
+        foreach (var lib in new[] { "c10", "torch_cpu", "c10_cuda", "torch_cuda", "torch" })
         {
-            var path = Path.Combine(torchDir, lib);
-            if (File.Exists(path)) _libTorch = NativeLibrary.Load(path);
+            var path = Path.Combine(torchDir, $"lib{lib}.so");
+            if (File.Exists(path)) Loaded[lib] = NativeLibrary.Load(path);
         }
         LoadedLibTorchSharp = LoadableCopy(sharpPath);
         _libTorchSharp = NativeLibrary.Load(LoadedLibTorchSharp);
         NativeLibrary.SetDllImportResolver(torchSharpAssembly, Resolve);
     }
 
-    static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath) =>
-        name.Contains("LibTorchSharp", StringComparison.OrdinalIgnoreCase) ? _libTorchSharp
-        : name is "torch" or "libtorch" or "libtorch.so" ? _libTorch
-        : IntPtr.Zero;
+    static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
+    {
+        if (name.Contains("LibTorchSharp", StringComparison.OrdinalIgnoreCase)) return _libTorchSharp;
+        var bare = name.StartsWith("lib") ? name[3..] : name;
+        if (bare.EndsWith(".so")) bare = bare[..^3];
+        return Loaded.TryGetValue(bare, out var handle) ? handle : IntPtr.Zero;
+    }
 
     /// <summary>The original when the system can load it, else a patched copy in the user's cache.</summary>
     static string LoadableCopy(string original)

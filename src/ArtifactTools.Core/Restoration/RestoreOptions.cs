@@ -1,0 +1,30 @@
+namespace ArtifactTools.Restoration;
+
+/// <summary>How to run a restore. Defaults suit a CPU and images of any size.</summary>
+public sealed record RestoreOptions
+{
+    /// <summary>Side of the square tiles the network sees at once (plus margins); bounds memory whatever the image size.
+    /// Rounded up to a multiple of 8.</summary>
+    public int TileSize { get; init; } = 512;
+
+    /// <summary>Context around each tile, in pixels; null measures the network's receptive field (the smallest margin
+    /// for which the tiled result equals the untiled one). Rounded up to a multiple of 8.</summary>
+    public int? Margin { get; init; }
+
+    /// <summary>Tiles of equal size run together, up to this many (helps a GPU; 1 is best on a CPU).</summary>
+    public int BatchSize { get; init; } = 1;
+
+    /// <summary>0..1: how much of the network's change to keep (1 = all). Lower values counter over-smoothing.</summary>
+    public double Strength { get; init; } = 1.0;
+
+    /// <summary>Told (tiles done, tiles total) after each batch of tiles.</summary>
+    public IProgress<(int Done, int Total)>? Progress { get; init; }
+
+    public void Validate()
+    {
+        if (TileSize < 8) throw new ArgumentOutOfRangeException(nameof(TileSize), TileSize, "Tile size must be at least 8 pixels.");
+        if (Margin is < 0) throw new ArgumentOutOfRangeException(nameof(Margin), Margin, "Margin cannot be negative.");
+        if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "Batch size must be at least 1.");
+        if (double.IsNaN(Strength) || Strength is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(Strength), Strength, "Strength must be between 0 and 1.");
+    }
+}

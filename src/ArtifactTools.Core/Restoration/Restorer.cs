@@ -1,0 +1,131 @@
+using ArtifactTools.Imaging;
+using ArtifactTools.Models;
+using static TorchSharp.torch;
+
+namespace ArtifactTools.Restoration;
+
+/// <summary>
+/// Restores images with one loaded model; reuse it for many images (the model loads once). As in the papers the network
+/// restores luminance only: RGB input goes to MATLAB YCbCr, Y (unrounded) is restored, chroma is kept as decoded (the
+/// JPEG decoder already upsampled it smoothly: libjpeg's default fancy upsampling, which ImageMagick leaves on), and the
+/// image goes back to RGB, clamped. Gray stays gray; alpha, EXIF, ICC and the source format pass through.
+/// Bit depth: the bundled ImageMagick is the 8-bit (Q8) build, so a 16-bit input is decoded and written at 8 bits.
+/// </summary>
+public sealed class Restorer : IDisposable
+{
+    // Keeping Cb and Cr while changing Y moves R, G and B by the same amount: MATLAB's chroma rows sum to zero, so
+    // (1,1,1) maps to pure luma. Applying that shift equals the full YCbCr round trip without holding chroma planes.
+    static readonly float RgbPerLuma = (float)(ColorConversion.YCbCrToRgb(17, 128, 128).R - ColorConversion.YCbCrToRgb(16, 128, 128).R);
+
+    readonly bool _ownsModel;
+    readonly Lazy<int> _receptiveRadius;
+
+    public RestorationModel Model { get; }
+
+    public Restorer(RestorationModel model, bool ownsModel = false)
+    {
+        Model = model;
+        _ownsModel = ownsModel;
+        if (model.Metadata.Channels != 1 || !string.Equals(model.Metadata.ColorMode, "Y", StringComparison.OrdinalIgnoreCase))
+            throw new NotSupportedException($"Model '{model.Name}' restores {model.Metadata.Channels} channel(s) in colour mode '{model.Metadata.ColorMode}'; only luminance (Y, 1 channel) models are supported.");
+        _receptiveRadius = new Lazy<int>(() => ReceptiveField.MeasureRadius(model.Network, model.Device));
+    }
+
+    /// <summary>Pixels of context each output pixel depends on (measured once per model).</summary>
+    public int ReceptiveRadius => _receptiveRadius.Value;
+
+    /// <summary>The tiling margin used when the options leave it open: the receptive radius, rounded up to the grid.</summary>
+    public int DefaultMargin => TileGrid.RoundUp(ReceptiveRadius);
+
+    /// <summary>A restored copy of <paramref name="input"/> (the input is left as it was).</summary>
+    public RasterImage Restore(RasterImage input, RestoreOptions? options = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var copy = CopyExtras(input, input.ColorModel, input.Channels.Select(c => c.Clone()).ToArray());
+        return RestoreInPlace(copy, options, cancellation);
+    }
+
+    /// <summary>Restores <paramref name="image"/> by overwriting its colour planes, and returns it: for callers that
+    /// no longer need the input (a 48 MP image then needs no second set of RGB planes).</summary>
+    public RasterImage RestoreInPlace(RasterImage image, RestoreOptions? options = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        options ??= new RestoreOptions();
+        options.Validate();
+
+        if (image.ColorModel == ColorModel.Gray)
+        {
+            var y = image.Channels[0];
+            var restored = RestoreLuma(y, options, cancellation);
+            for (int i = 0; i < y.Data.Length; i++) y.Data[i] = Math.Clamp(restored.Data[i], 0f, 255f);
+            return image;
+        }
+
+        var luma = ColorConversion.Luma(image, roundTo8Bit: false);
+        var change = RestoreLuma(luma, options, cancellation).Data;
+        for (int i = 0; i < change.Length; i++) change[i] = RgbPerLuma * (change[i] - luma.Data[i]);
+        foreach (var channel in image.Channels)
+        {
+            var data = channel.Data;
+            for (int i = 0; i < data.Length; i++) data[i] = Math.Clamp(data[i] + change[i], 0f, 255f);
+        }
+        return image;
+    }
+
+    /// <summary>Restores one luminance plane (0..255, unclamped result), tile by tile.</summary>
+    public Plane RestoreLuma(Plane y, RestoreOptions options, CancellationToken cancellation = default)
+    {
+        options.Validate();
+        var tiles = TileGrid.Create(y.Width, y.Height, options.TileSize, options.Margin ?? DefaultMargin);
+        var output = new Plane(y.Width, y.Height);
+        var batches = tiles.GroupBy(t => (t.Input.Width, t.Input.Height))
+            .SelectMany(g => g.Chunk(options.BatchSize)).ToList();
+        float strength = (float)options.Strength;
+        int done = 0;
+
+        using var inference = inference_mode();
+        foreach (var batch in batches)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            using var scope = NewDisposeScope();
+            var input = TensorImage.ToTensor(batch.Select(t => (y, t.Input)).ToList()).to(Model.Device);
+            var restored = Model.Network.forward(input).to(ScalarType.Float32, CPU).contiguous();
+            for (int n = 0; n < batch.Length; n++)
+            {
+                var (inRect, interior) = (batch[n].Input, batch[n].Interior);
+                var inside = interior with { X = interior.X - inRect.X, Y = interior.Y - inRect.Y };
+                TensorImage.CopyToPlane(restored, n, inside, output, interior.X, interior.Y);
+                if (strength < 1f) Blend(y, output, interior, strength);
+            }
+            done += batch.Length;
+            options.Progress?.Report((done, tiles.Count));
+        }
+        return output;
+    }
+
+    static void Blend(Plane original, Plane restored, PixelRect region, float strength)
+    {
+        for (int row = region.Y; row < region.Bottom; row++)
+        {
+            var o = original.Data.AsSpan(row * original.Width + region.X, region.Width);
+            var r = restored.Data.AsSpan(row * restored.Width + region.X, region.Width);
+            for (int i = 0; i < r.Length; i++) r[i] = o[i] + strength * (r[i] - o[i]);
+        }
+    }
+
+    static RasterImage CopyExtras(RasterImage input, ColorModel model, Plane[] channels) => new()
+    {
+        ColorModel = model,
+        Channels = channels,
+        Alpha = input.Alpha,
+        BitDepth = input.BitDepth,
+        Exif = input.Exif,
+        IccProfile = input.IccProfile,
+        SourceFormat = input.SourceFormat,
+    };
+
+    public void Dispose()
+    {
+        if (_ownsModel) Model.Dispose();
+    }
+}

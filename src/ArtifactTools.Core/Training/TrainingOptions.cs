@@ -1,0 +1,60 @@
+namespace ArtifactTools.Training;
+
+/// <summary>One training run: what to train, on what, for how long, and where the results go.</summary>
+public sealed record TrainingOptions
+{
+    /// <summary>A network name (ARCNN, L4, ...) or a spec string in the papers' notation.</summary>
+    public required string Architecture { get; init; }
+    public required IReadOnlyList<string> TrainingFiles { get; init; }
+    public IReadOnlyList<string> ValidationFiles { get; init; } = [];
+    /// <summary>Degradation spec: "jpeg:10", "jpeg:5-95", "jp2:0.3", "rescale:0.5+jpeg:75", "webp:50".</summary>
+    public required string Degradation { get; init; }
+    public required TrainingRecipe Recipe { get; init; }
+    public required int Iterations { get; init; }
+    /// <summary>The model file to write (.safetensors); checkpoint, log and curve sit beside it.</summary>
+    public required string OutputPath { get; init; }
+    public int Seed { get; init; }
+    /// <summary>Validate every this many iterations (0: only at the end).</summary>
+    public int ValidateEvery { get; init; } = 200;
+    public int CheckpointEvery { get; init; } = 500;
+    /// <summary>Continue from OutputPath's checkpoint when one exists.</summary>
+    public bool Resume { get; init; }
+    /// <summary>Transfer: a base model file, the layers to copy (1-based, ranges, names or "all"), and whether to freeze them.</summary>
+    public string? InitializeFrom { get; init; }
+    public IReadOnlyList<string> TransferLayers { get; init; } = [];
+    public bool FreezeTransferred { get; init; }
+    /// <summary>Initialise the layers that are not transferred with this scheme instead of the recipe's (Fig. 15: He).</summary>
+    public InitScheme? InitOverride { get; init; }
+    public string? ModelName { get; init; }
+    public string? Description { get; init; }
+    public string? CacheDirectory { get; init; }
+    public int Threads { get; init; }
+    public string Device { get; init; } = "auto";
+
+    public string CheckpointPath => OutputPath + ".checkpoint";
+    public string LogPath => Path.ChangeExtension(OutputPath, ".log.jsonl");
+    public string CurvePath => Path.ChangeExtension(OutputPath, ".curve.html");
+}
+
+/// <summary>Reported after each iteration.</summary>
+public sealed record TrainingProgress(int Iteration, int TotalIterations, double Loss, double? ValidationPsnr,
+    double? BaselinePsnr, TimeSpan Elapsed, TimeSpan? Remaining, string Phase);
+
+/// <summary>The outcome of a run (also what Start-ArtifactTraining emits).</summary>
+public sealed record TrainingResult
+{
+    public required string ModelPath { get; init; }
+    public required string Architecture { get; init; }
+    public required string Degradation { get; init; }
+    public required string Recipe { get; init; }
+    public required int Iterations { get; init; }
+    public double ValidationPSNR { get; init; }
+    public double BaselinePSNR { get; init; }
+    /// <summary>ValidationPSNR - BaselinePSNR: the papers' IPSNR.</summary>
+    public double IPSNR => ValidationPSNR - BaselinePSNR;
+    public double PatchesPerSecond { get; init; }
+    public TimeSpan Duration { get; init; }
+    public required string LogPath { get; init; }
+    public required string CurvePath { get; init; }
+    public bool Completed { get; init; } = true;
+}

@@ -1,0 +1,122 @@
+using System.Management.Automation;
+using ArtifactTools.Degradation;
+using ArtifactTools.Imaging;
+using ArtifactTools.PowerShell.Infrastructure;
+
+namespace ArtifactTools.PowerShell.Cmdlets;
+
+/// <summary>
+/// Writes compressed copies of images: JPEG at -Quality, or any -Degradation spec ('jpeg:10', 'jpeg:5-95', 'jp2:0.3',
+/// 'webp:50', 'rescale:0.5+jpeg:75', 'rescale:1024px+jpeg:75'). The encoded bytes are written unchanged.
+/// Layout of -OutputDirectory: one degradation without -Grayscale writes beside nothing else, straight into it; several
+/// degradations, or -Grayscale, write one subfolder per degradation (q10/, jp2-0.3/, ...) and -Grayscale also writes the
+/// clean Y reference to ref/&lt;name&gt;.png, so the folder is a ready benchmark set. A rescale writes its rescaled
+/// reference to ref/ inside its own folder. Existing files are skipped with a warning unless -Force.
+/// </summary>
+[Cmdlet(VerbsCommon.New, "DegradedImage", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
+[OutputType(typeof(DegradedImageResult))]
+public sealed class NewDegradedImageCommand : FileProcessingCmdlet
+{
+    [Parameter]
+    [ValidateRange(1, 100)]
+    public int[] Quality { get; set; } = [];
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[] Degradation { get; set; } = [];
+
+    [Parameter(Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string OutputDirectory { get; set; } = "";
+
+    [Parameter]
+    public SwitchParameter Grayscale { get; set; }
+
+    /// <summary>Seed for quality ranges ('jpeg:5-95'), so a benchmark set can be regenerated exactly.</summary>
+    [Parameter]
+    public int? Seed { get; set; }
+
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    List<ICompressingDegradation> _degradations = [];
+    string _output = "";
+    bool _subfolders;
+    Random _random = Random.Shared;
+    readonly HashSet<string> _written = new(StringComparer.Ordinal);
+
+    protected override void BeginProcessing()
+    {
+        try
+        {
+            _degradations = Quality.Select(q => (ICompressingDegradation)new JpegDegradation(q))
+                .Concat(Degradation.Select(Degradations.Parse))
+                .DistinctBy(d => d.Spec).ToList();
+        }
+        catch (FormatException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException(ex.Message, nameof(Degradation), ex),
+                "InvalidDegradation", ErrorCategory.InvalidArgument, Degradation));
+        }
+        if (_degradations.Count == 0)
+            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException("Give -Quality (e.g. 10,20) or -Degradation (e.g. 'jp2:0.3')."),
+                "NoDegradation", ErrorCategory.InvalidArgument, null));
+        _output = PathResolution.ResolveOutput(this, OutputDirectory);
+        _subfolders = _degradations.Count > 1 || Grayscale;
+        if (Seed is { } seed) _random = new Random(seed);
+    }
+
+    protected override void ProcessFile(string path)
+    {
+        var name = System.IO.Path.GetFileNameWithoutExtension(path);
+        var clean = ImageCodec.Read(path);
+        string sourcePath = path;
+        if (Grayscale)
+        {
+            clean = RasterImage.Gray(ColorConversion.Luma(clean));
+            sourcePath = WriteReference(clean, System.IO.Path.Combine(_output, "ref"), name, path);
+        }
+
+        for (int i = 0; i < _degradations.Count; i++)
+        {
+            if (Stopping) return;
+            var degradation = _degradations[i];
+            WriteProgress(new ProgressRecord(1, "Degrading images", $"{System.IO.Path.GetFileName(path)}: {degradation.Spec}")
+            { PercentComplete = 100 * i / _degradations.Count });
+            var folder = _subfolders ? System.IO.Path.Combine(_output, Degradations.FolderName(degradation)) : _output;
+            var compressed = degradation.Compress(clean, _random);
+            var target = System.IO.Path.Combine(folder, name + ImageEncoding.ExtensionOf(compressed.Format));
+            if (!_written.Add(target))
+                throw new IOException($"'{path}' would overwrite '{target}', written from another input with the same base name in this run.");
+            if (File.Exists(target) && !Force)
+            {
+                WriteWarning($"'{target}' exists; skipped (use -Force to overwrite).");
+                continue;
+            }
+            if (!ShouldProcess(target, $"Write {compressed.AppliedSpec} copy of '{path}'")) continue;
+
+            var reference = degradation is RescaleDegradation
+                ? WriteReference(compressed.Reference, System.IO.Path.Combine(folder, "ref"), name, path)
+                : sourcePath;
+            Directory.CreateDirectory(folder);
+            ImageCodec.WriteBytesAtomically(target, compressed.Bytes);
+            WriteObject(new DegradedImageResult(target, reference, compressed.AppliedSpec, compressed.Bytes.Length,
+                compressed.BitsPerPixel, compressed.Quality));
+        }
+    }
+
+    protected override void EndProcessing() =>
+        WriteProgress(new ProgressRecord(1, "Degrading images", "Done") { RecordType = ProgressRecordType.Completed });
+
+    /// <summary>Writes a clean reference as PNG (lossless) unless it is there already and -Force is absent.</summary>
+    string WriteReference(RasterImage reference, string folder, string name, string input)
+    {
+        var target = System.IO.Path.Combine(folder, name + ".png");
+        if ((!File.Exists(target) || Force) && _written.Add(target) && ShouldProcess(target, $"Write the reference of '{input}'"))
+        {
+            Directory.CreateDirectory(folder);
+            ImageCodec.Write(reference, target, ImageEncoding.Png);
+        }
+        return target;
+    }
+}

@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using ArtifactTools.PowerShell.Infrastructure;
+using ArtifactTools.Training;
+
+namespace ArtifactTools.PowerShell.Cmdlets;
+
+/// <summary>
+/// <para type="synopsis">Trains a restoration network (any of the papers' architectures) on a folder of clean images.</para>
+/// <para type="description">Degrades the training images (JPEG quality, JPEG 2000 rate, rescale+JPEG...), trains with a
+/// paper recipe or the fast default, validates, checkpoints (resume with -Resume) and writes a self-describing
+/// .safetensors model usable by Invoke-ArtifactRestore -Model.</para>
+/// </summary>
+/// <example><code>Start-ArtifactTraining -Architecture L4 -TrainingPath ./train -ValidationPath ./val -Quality 10 -Iterations 600 -OutputPath ./l4-q10.safetensors</code></example>
+[Cmdlet(VerbsLifecycle.Start, "ArtifactTraining", SupportsShouldProcess = true)]
+[OutputType(typeof(TrainingResult))]
+public sealed class StartArtifactTrainingCommand : PSCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0)]
+    [ArgumentCompleter(typeof(NetworkNameCompleter))]
+    public string Architecture { get; set; } = "";
+
+    /// <summary>Clean training images: files, folders (their images) or wildcards.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName")]
+    [SupportsWildcards]
+    public string[] TrainingPath { get; set; } = [];
+
+    [Parameter]
+    [SupportsWildcards]
+    public string[] ValidationPath { get; set; } = [];
+
+    /// <summary>JPEG quality the model is trained for (shorthand for -Degradation jpeg:Q).</summary>
+    [Parameter]
+    [ValidateRange(1, 100)]
+    public int Quality { get; set; }
+
+    /// <summary>Degradation spec: jpeg:10, jpeg:5-95 (one blind model), jp2:0.3 (bits per pixel), rescale:0.5+jpeg:75, webp:50.</summary>
+    [Parameter]
+    public string? Degradation { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int Iterations { get; set; } = 5000;
+
+    [Parameter(Mandatory = true)]
+    public string OutputPath { get; set; } = "";
+
+    /// <summary>fast (default), paper (the architecture's own paper), arcnn-paper, l4-paper, l8-paper, sobel-paper, cascnn-paper.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(RecipeNameCompleter))]
+    public string Recipe { get; set; } = "fast";
+
+    [Parameter] public double LearningRate { get; set; }
+    [Parameter] public int BatchSize { get; set; }
+    [Parameter] public int PatchSize { get; set; }
+
+    /// <summary>Transfer: a base model whose layers initialise this network.</summary>
+    [Parameter] public string? InitializeFrom { get; set; }
+    /// <summary>Layers to copy from -InitializeFrom: 1-based indices, ranges (1-2), names (conv1) or all.</summary>
+    [Parameter] public string[] TransferLayer { get; set; } = [];
+    [Parameter] public SwitchParameter Freeze { get; set; }
+    /// <summary>Initialisation of non-transferred layers instead of the recipe's (e.g. He, for paper 000's Fig. 15).</summary>
+    [Parameter] public InitScheme? Initialization { get; set; }
+
+    [Parameter] public SwitchParameter Resume { get; set; }
+    [Parameter] public int Seed { get; set; }
+    [Parameter] public int ValidateEvery { get; set; } = 200;
+    [Parameter] public int CheckpointEvery { get; set; } = 500;
+    [Parameter] [ValidateSet("auto", "cpu", "cuda")] public string Device { get; set; } = "auto";
+    [Parameter] public int Threads { get; set; }
+    [Parameter] public string? Name { get; set; }
+    [Parameter] public SwitchParameter Force { get; set; }
+
+    readonly List<string> _training = [];
+
+    protected override void ProcessRecord()
+    {
+        foreach (var input in TrainingPath) _training.AddRange(ImageFiles.Resolve(this, input));
+    }
+
+    protected override void EndProcessing()
+    {
+        var output = PathResolution.ResolveOutput(this, OutputPath);
+        var validation = ValidationPath.SelectMany(v => ImageFiles.Resolve(this, v)).ToList();
+        if (_training.Count == 0)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException("No training images found in -TrainingPath."),
+                "NoTrainingImages", ErrorCategory.InvalidArgument, TrainingPath));
+        }
+        if (File.Exists(output) && !Force && !Resume)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(new IOException($"'{output}' exists. Use -Force to replace it or -Resume to continue its run."),
+                "ModelExists", ErrorCategory.ResourceExists, output));
+        }
+        if (!ShouldProcess(output, $"Train {Architecture} for {Iterations} iterations")) return;
+
+        var options = BuildOptions(output, validation);
+        RunWithProgress(options);
+    }
+
+    TrainingOptions BuildOptions(string output, List<string> validation)
+    {
+        var degradation = Degradation ?? (Quality > 0 ? $"jpeg:{Quality}" : null)
+            ?? throw new PSArgumentException("Give -Quality or -Degradation.");
+        var recipe = TrainingRecipes.Resolve(Recipe, Architecture);
+        if (LearningRate > 0) recipe = recipe with { LearningRate = LearningRate };
+        if (BatchSize > 0) recipe = recipe with { BatchSize = BatchSize };
+        if (PatchSize > 0) recipe = recipe with { PatchSize = PatchSize };
+        return new TrainingOptions
+        {
+            Architecture = Architecture,
+            TrainingFiles = _training.Distinct().ToList(),
+            ValidationFiles = validation,
+            Degradation = degradation,
+            Recipe = recipe,
+            Iterations = Iterations,
+            OutputPath = output,
+            Seed = Seed,
+            ValidateEvery = ValidateEvery,
+            CheckpointEvery = CheckpointEvery,
+            Resume = Resume,
+            InitializeFrom = InitializeFrom is null ? null : PathResolution.ResolveOutput(this, InitializeFrom),
+            TransferLayers = TransferLayer,
+            FreezeTransferred = Freeze,
+            InitOverride = Initialization,
+            ModelName = Name,
+            Threads = Threads,
+            Device = Device,
+        };
+    }
+
+    readonly CancellationTokenSource _stop = new();
+
+    /// <summary>Training runs on a worker thread; this (the pipeline) thread relays progress, because PowerShell
+    /// streams may only be written from it.</summary>
+    void RunWithProgress(TrainingOptions options)
+    {
+        var messages = new BlockingCollection<object>();
+        var trainer = new Trainer(options);
+        trainer.Status += s => messages.Add(s);
+        trainer.Progress += p => messages.Add(p);
+        TrainingResult? result = null;
+        Exception? failure = null;
+        var worker = new Thread(() =>
+        {
+            try { result = trainer.Run(_stop.Token); }
+            catch (Exception ex) { failure = ex; }
+            finally { messages.CompleteAdding(); }
+        }) { IsBackground = true, Name = "ArtifactTools training" };
+        worker.Start();
+
+        var activity = $"Training {options.Architecture} ({options.Degradation}, {options.Recipe.Name})";
+        TrainingProgress? lastShown = null;
+        foreach (var message in messages.GetConsumingEnumerable())
+        {
+            switch (message)
+            {
+                case string status:
+                    WriteVerbose(status);
+                    WriteProgress(new ProgressRecord(1, activity, status));
+                    break;
+                case TrainingProgress p when lastShown is null || p.Iteration == p.TotalIterations || (p.Elapsed - lastShown.Elapsed).TotalSeconds >= 0.5:
+                    lastShown = p;
+                    WriteProgress(new ProgressRecord(1, activity,
+                        $"iteration {p.Iteration}/{p.TotalIterations}  loss {p.Loss:0.000000}  val PSNR {Format(p.ValidationPsnr)} dB (input {Format(p.BaselinePsnr)})")
+                    {
+                        PercentComplete = (int)(100L * p.Iteration / p.TotalIterations),
+                        SecondsRemaining = p.Remaining is { } r ? (int)r.TotalSeconds : -1,
+                    });
+                    break;
+            }
+        }
+        worker.Join();
+        WriteProgress(new ProgressRecord(1, activity, "done") { RecordType = ProgressRecordType.Completed });
+        if (failure is not null)
+            ThrowTerminatingError(ErrorRecords.Create(failure, "TrainingFailed", ErrorCategory.InvalidOperation, options.OutputPath));
+        if (result is { Completed: false })
+            WriteWarning($"Training stopped at iteration {result.Iterations}; continue with -Resume (checkpoint: {options.CheckpointPath}).");
+        WriteObject(result);
+    }
+
+    protected override void StopProcessing() => _stop.Cancel();
+
+    static string Format(double? value) => value is { } v && !double.IsNaN(v) ? v.ToString("0.00") : "-";
+}
