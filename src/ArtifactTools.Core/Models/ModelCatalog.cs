@@ -1,0 +1,121 @@
+using System.Reflection;
+
+namespace ArtifactTools.Models;
+
+/// <summary>
+/// The models a user can name: shipped ones (module/models/*.safetensors beside the module) and user ones
+/// ($ARTIFACTTOOLS_MODEL_PATH, else ~/.local/share/ArtifactTools/models). Picks a model for a JPEG quality.
+/// </summary>
+public sealed class ModelCatalog
+{
+    /// <summary>Folders of user models, separated by the platform's path separator (':' on Linux, ';' on Windows).</summary>
+    public const string ModelPathVariable = "ARTIFACTTOOLS_MODEL_PATH";
+    /// <summary>Replaces the shipped-models folder (packagers, tests of the selection logic).</summary>
+    public const string ShippedPathVariable = "ARTIFACTTOOLS_SHIPPED_MODELS";
+
+    readonly Lazy<(IReadOnlyList<ModelInfo> Models, IReadOnlyList<string> Problems)> _scan;
+
+    public IReadOnlyList<string> ShippedDirectories { get; }
+    public IReadOnlyList<string> UserDirectories { get; }
+
+    public ModelCatalog(IEnumerable<string> shippedDirectories, IEnumerable<string> userDirectories)
+    {
+        ShippedDirectories = shippedDirectories.ToList();
+        UserDirectories = userDirectories.ToList();
+        _scan = new Lazy<(IReadOnlyList<ModelInfo>, IReadOnlyList<string>)>(Scan);
+    }
+
+    /// <summary>The catalog as configured now (environment read on each call, so a session can repoint it).</summary>
+    public static ModelCatalog Default() => new(DefaultShippedDirectories(), DefaultUserDirectories());
+
+    /// <summary>Every readable model: user models first (so a user model can shadow a shipped one of the same name),
+    /// each folder in name order.</summary>
+    public IReadOnlyList<ModelInfo> Models => _scan.Value.Models;
+
+    /// <summary>Files that looked like models but could not be read ("path: reason"), for warnings.</summary>
+    public IReadOnlyList<string> Problems => _scan.Value.Problems;
+
+    /// <summary>The model with this name (case-insensitive; the file name without extension matches too).</summary>
+    public ModelInfo? Find(string name) =>
+        Models.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? Models.FirstOrDefault(m => string.Equals(System.IO.Path.GetFileNameWithoutExtension(m.Path), name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The shipped model for an input: with a known JPEG quality, the JPEG model trained for the nearest quality (ties go
+    /// to the lower quality, which removes more artifacts); otherwise, or when there is no JPEG model, the general
+    /// (blind) model. Throws <see cref="InvalidOperationException"/> with advice when nothing fits.
+    /// </summary>
+    public ModelInfo SelectFor(int? jpegQuality)
+    {
+        var shipped = Models.Where(m => m.Shipped).ToList();
+        if (jpegQuality is { } q)
+        {
+            var nearest = shipped.Where(m => m.Quality is not null)
+                .OrderBy(m => Math.Abs(m.Quality!.Value - q)).ThenBy(m => m.Quality).FirstOrDefault();
+            if (nearest is not null) return nearest;
+        }
+        // A JPEG range ("jpeg:5-95") is the best general fallback for unknown JPEG-like damage; then anything else.
+        var general = shipped.Where(m => m.IsGeneral)
+            .OrderBy(m => m.Degradation.StartsWith("jpeg:", StringComparison.OrdinalIgnoreCase) ? 0 : 1).ThenBy(m => m.Name, StringComparer.OrdinalIgnoreCase)
+            .FirstOrDefault();
+        if (general is not null) return general;
+
+        var where = ShippedDirectories.Count > 0 ? string.Join(", ", ShippedDirectories) : "(no models folder found)";
+        throw new InvalidOperationException(shipped.Count == 0
+            ? $"No shipped models were found in {where}. Pass -Model with a model file (.safetensors) or a name from Get-ArtifactModel."
+            : $"The quality of this input is unknown and no general (blind) model is shipped in {where}. Pass -Model with one of: {string.Join(", ", shipped.Select(m => m.Name))}.");
+    }
+
+    (IReadOnlyList<ModelInfo>, IReadOnlyList<string>) Scan()
+    {
+        var models = new List<ModelInfo>();
+        var problems = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (dir, shipped) in UserDirectories.Select(d => (d, false)).Concat(ShippedDirectories.Select(d => (d, true))))
+        {
+            if (!Directory.Exists(dir)) continue;
+            foreach (var file in Directory.EnumerateFiles(dir, "*" + ModelFile.Extension).Order(StringComparer.Ordinal))
+            {
+                if (!seen.Add(System.IO.Path.GetFullPath(file))) continue;
+                try { models.Add(ModelInfo.FromFile(file, shipped)); }
+                catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+                {
+                    problems.Add(ex.Message);
+                }
+            }
+        }
+        return (models, problems);
+    }
+
+    /// <summary>$ARTIFACTTOOLS_SHIPPED_MODELS, else module/models: beside an installed module the Core assembly lives in
+    /// module/bin, so ../models; in a source checkout (tests, the console host) the folder under the directory holding
+    /// ArtifactTools.psd1.</summary>
+    public static IReadOnlyList<string> DefaultShippedDirectories()
+    {
+        var overridden = Environment.GetEnvironmentVariable(ShippedPathVariable);
+        if (!string.IsNullOrWhiteSpace(overridden)) return SplitPathList(overridden);
+
+        var assemblyDir = System.IO.Path.GetDirectoryName(typeof(ModelCatalog).Assembly.Location);
+        if (string.IsNullOrEmpty(assemblyDir)) assemblyDir = AppContext.BaseDirectory;
+        var besideModule = System.IO.Path.GetFullPath(System.IO.Path.Combine(assemblyDir, "..", "models"));
+        if (Directory.Exists(besideModule)) return [besideModule];
+        for (var dir = new DirectoryInfo(assemblyDir); dir is not null; dir = dir.Parent)
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "ArtifactTools.psd1")))
+                return [System.IO.Path.Combine(dir.FullName, "module", "models")];
+        return [];
+    }
+
+    /// <summary>$ARTIFACTTOOLS_MODEL_PATH, else the user data folder (~/.local/share/ArtifactTools/models on Linux,
+    /// %LOCALAPPDATA%\ArtifactTools\models on Windows).</summary>
+    public static IReadOnlyList<string> DefaultUserDirectories()
+    {
+        var configured = Environment.GetEnvironmentVariable(ModelPathVariable);
+        if (!string.IsNullOrWhiteSpace(configured)) return SplitPathList(configured);
+        var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        return string.IsNullOrEmpty(data) ? [] : [System.IO.Path.Combine(data, "ArtifactTools", "models")];
+    }
+
+    static IReadOnlyList<string> SplitPathList(string list) =>
+        list.Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(System.IO.Path.GetFullPath).ToList();
+}
