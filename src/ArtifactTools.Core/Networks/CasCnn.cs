@@ -116,6 +116,6 @@ public sealed class CasCnn : RestorationNetwork
 
     static PReLU Act(long channels) => nn.PReLU(channels, init: 0.25);
 
-    static NetworkLayer Layer(string name, Conv2d conv) => new(name, conv, conv.weight!, conv.bias, IsTransposed: false);
-    static NetworkLayer Layer(string name, ConvTranspose2d deconv) => new(name, deconv, deconv.weight!, deconv.bias, IsTransposed: true);
+    static NetworkLayer Layer(string name, Conv2d conv) => new(name, conv, IsTransposed: false);
+    static NetworkLayer Layer(string name, ConvTranspose2d deconv) => new(name, deconv, IsTransposed: true);
 }

@@ -50,14 +50,14 @@ public sealed class ChainNetwork : RestorationNetwork
                 var deconv = nn.ConvTranspose2d(inChannels, layer.Filters, layer.Size, stride: spec.Stride, padding: padding, output_padding: spec.Stride - 1);
                 register_module(name, deconv);
                 _convs.Add(deconv);
-                _layers.Add(new NetworkLayer(name, deconv, deconv.weight!, deconv.bias, IsTransposed: true));
+                _layers.Add(new NetworkLayer(name, deconv, IsTransposed: true));
             }
             else
             {
                 var conv = nn.Conv2d(inChannels, layer.Filters, layer.Size, stride: i == 0 ? spec.Stride : 1, padding: padding);
                 register_module(name, conv);
                 _convs.Add(conv);
-                _layers.Add(new NetworkLayer(name, conv, conv.weight!, conv.bias, IsTransposed: false));
+                _layers.Add(new NetworkLayer(name, conv, IsTransposed: false));
             }
 
             var isLast = i == layers.Count - 1;

@@ -25,7 +25,7 @@ public sealed class TestConvNetwork : RestorationNetwork
             var (filters, kernel) = layers[i];
             var conv = nn.Conv2d(channels, filters, kernel, padding: kernel / 2);
             modules.Add(($"conv{i + 1}", conv));
-            _layers.Add(new NetworkLayer($"conv{i + 1}", conv, conv.weight!, conv.bias, false));
+            _layers.Add(new NetworkLayer($"conv{i + 1}", conv, false));
             if (i < layers.Length - 1) modules.Add(($"prelu{i + 1}", nn.PReLU(filters)));
             channels = filters;
         }
