@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Trains several models at once on one GPU with Start-ArtifactTraining, then packs models, logs, curves and
-# checkpoints into $OUT/results.tar. Each line of the job file: <name> <architecture> <degradation> <iterations> <batch> <patch> [resume]
+# checkpoints into $OUT/results.tar.xz. Each line of the job file: <name> <architecture> <degradation> <iterations> <batch> <patch> [resume]
 # SIGINT at the deadline makes a run stop cleanly: it keeps its checkpoint and writes the model it has reached.
 set -uo pipefail
 jobs_file=$1; deadline=${2:-480}
@@ -16,4 +16,4 @@ while read -r name arch degradation iterations batch patch resume; do
 done < "$jobs_file"
 wait
 tail -n 4 "$W"/models/*.out
-tar -cf "$OUT/results.tar" -C "$W/models" .
+tar -cf - -C "$W/models" . | xz -T8 -6 > "$OUT/results.tar.xz"
