@@ -51,12 +51,14 @@ public sealed class ModelCatalog
         if (jpegQuality is { } q)
         {
             var nearest = shipped.Where(m => m.Quality is not null)
-                .OrderBy(m => Math.Abs(m.Quality!.Value - q)).ThenBy(m => m.Quality).FirstOrDefault();
+                .OrderBy(m => Math.Abs(m.Quality!.Value - q)).ThenBy(m => m.Quality)
+                .ThenByDescending(m => m.MeasuredGain).FirstOrDefault();
             if (nearest is not null) return nearest;
         }
         // A JPEG range ("jpeg:5-95") is the best general fallback for unknown JPEG-like damage; then anything else.
         var general = shipped.Where(m => m.IsGeneral)
-            .OrderBy(m => m.Degradation.StartsWith("jpeg:", StringComparison.OrdinalIgnoreCase) ? 0 : 1).ThenBy(m => m.Name, StringComparer.OrdinalIgnoreCase)
+            .OrderBy(m => m.Degradation.StartsWith("jpeg:", StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ThenByDescending(m => m.MeasuredGain).ThenBy(m => m.Name, StringComparer.OrdinalIgnoreCase)
             .FirstOrDefault();
         if (general is not null) return general;
 

@@ -22,6 +22,10 @@ public sealed class ModelInfo
     /// <summary>True for a model trained on a quality range or a non-JPEG degradation: used when the quality is unknown.</summary>
     public bool IsGeneral => Quality is null;
 
+    /// <summary>How much the model improves its validation images (dB): the yardstick when several shipped models
+    /// cover the same quality (e.g. the papers' AR-CNN and the default L8).</summary>
+    public double MeasuredGain => ValidationPSNR is { } restored && BaselinePSNR is { } degraded ? restored - degraded : 0;
+
     public ModelInfo(ModelMetadata metadata, string path, bool shipped, long sizeBytes)
     {
         Metadata = metadata;
