@@ -26,8 +26,10 @@ runspace.SessionStateProxy.Path.SetLocation(WildcardPattern.Escape(Environment.C
 using var shell = PowerShell.Create(runspace);
 if (invocation.ScriptFile is not null)
 {
-    shell.AddCommand(Path.GetFullPath(invocation.ScriptFile));
-    foreach (var a in invocation.ScriptArguments) shell.AddArgument(a);
+    // Like pwsh -File: "-Name" tokens are parameter names, everything else a literal value (quoted, never evaluated).
+    var arguments = invocation.ScriptArguments.Select(a =>
+        a.Length > 1 && a[0] == '-' && char.IsLetter(a[1]) ? a : "'" + a.Replace("'", "''") + "'");
+    shell.AddScript($"& '{Path.GetFullPath(invocation.ScriptFile).Replace("'", "''")}' {string.Join(' ', arguments)}");
 }
 else
 {

@@ -44,6 +44,16 @@ public static class ModelFile
         }
     }
 
+    /// <summary>Records measured scores for one benchmark set (e.g. "classic5-q10" -> psnr, ssim, psnrb, and the
+    /// degraded input's values) in the file's metadata, keeping the weights and the other sets; atomic like Save.</summary>
+    public static void RecordScores(string path, string set, IReadOnlyDictionary<string, double> scores)
+    {
+        using var model = Load(path);
+        var merged = model.Metadata.Scores.ToDictionary(kv => kv.Key, kv => kv.Value);
+        merged[set] = new Dictionary<string, double>(scores);
+        Save(path, model.Network, model.Metadata with { Scores = merged });
+    }
+
     /// <summary>Reads only the metadata (fast: the header, not the weights).</summary>
     public static ModelMetadata ReadMetadata(string path)
     {
