@@ -45,6 +45,9 @@ public sealed class ModelCatalog
     /// to the lower quality, which removes more artifacts); otherwise, or when there is no JPEG model, the general
     /// (blind) model. Throws <see cref="InvalidOperationException"/> with advice when nothing fits.
     /// </summary>
+    /// <summary>How far (in JPEG quality steps) a per-quality model may be from the input's quality.</summary>
+    public const int MaxQualityDistance = 10;
+
     public ModelInfo SelectFor(int? jpegQuality)
     {
         var shipped = Models.Where(m => m.Shipped).ToList();
@@ -53,7 +56,10 @@ public sealed class ModelCatalog
             var nearest = shipped.Where(m => m.Quality is not null)
                 .OrderBy(m => Math.Abs(m.Quality!.Value - q)).ThenBy(m => m.Quality)
                 .ThenByDescending(m => m.MeasuredGain).FirstOrDefault();
-            if (nearest is not null) return nearest;
+            // A model trained far from the input's quality (a q40 model on a q96 photo) removes detail that is not
+            // damage; the general model, trained over the whole range, is the better choice there.
+            bool generalAvailable = shipped.Any(m => m.IsGeneral);
+            if (nearest is not null && (!generalAvailable || Math.Abs(nearest.Quality!.Value - q) <= MaxQualityDistance)) return nearest;
         }
         // A JPEG range ("jpeg:5-95") is the best general fallback for unknown JPEG-like damage; then anything else.
         var general = shipped.Where(m => m.IsGeneral)

@@ -25,7 +25,9 @@ public sealed class ModelCatalogTests
     [InlineData(20, "test-jpeg20")]
     [InlineData(30, "test-jpeg20")] // tie between 20 and 40: the lower quality removes more artifacts
     [InlineData(31, "test-jpeg40")]
-    [InlineData(95, "test-jpeg40")]
+    [InlineData(50, "test-jpeg40")]
+    [InlineData(51, "test-jpeg5-95")] // more than MaxQualityDistance from any per-quality model: the general model
+    [InlineData(95, "test-jpeg5-95")]
     [InlineData(null, "test-jpeg5-95")]
     public void Selects_nearest_quality_else_general(int? quality, string expected)
     {
@@ -42,10 +44,24 @@ public sealed class ModelCatalogTests
         Assert.Equal("test-rescale0.5_jpeg75", general.SelectFor(30).Name);
 
         var onlyQ10 = new ModelCatalog([WriteModels(dir.Sub("b"), "jpeg:10")], []);
+        Assert.Equal("test-jpeg10", onlyQ10.SelectFor(90).Name); // far, but nothing better is shipped
         Assert.Contains("test-jpeg10", Assert.Throws<InvalidOperationException>(() => onlyQ10.SelectFor(null)).Message);
 
         var empty = new ModelCatalog([dir.Sub("c")], []);
         Assert.Contains("-Model", Assert.Throws<InvalidOperationException>(() => empty.SelectFor(10)).Message);
+    }
+
+    [Fact]
+    public void Among_models_for_the_same_quality_the_larger_measured_gain_wins()
+    {
+        using var dir = new TempDirectory();
+        var folder = dir.Sub("shipped");
+        using var network = new TestConvNetwork((2, 3), (1, 3));
+        ModelFile.Save(Path.Combine(folder, "weak.safetensors"), network,
+            new ModelMetadata { Name = "weak", Degradation = "jpeg:10", ValidationPsnr = 28.5, BaselinePsnr = 27.5 });
+        ModelFile.Save(Path.Combine(folder, "strong.safetensors"), network,
+            new ModelMetadata { Name = "strong", Degradation = "jpeg:10", ValidationPsnr = 28.8, BaselinePsnr = 27.5 });
+        Assert.Equal("strong", new ModelCatalog([folder], []).SelectFor(12).Name);
     }
 
     [Fact]
