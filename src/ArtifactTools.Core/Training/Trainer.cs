@@ -97,10 +97,10 @@ public sealed class Trainer
 
             bool validate = iteration == _options.Iterations || (_options.ValidateEvery > 0 && iteration % _options.ValidateEvery == 0);
             double? validationPsnr = validate ? validation.Evaluate(network, device) : null;
-            if (validationPsnr is { } v && !double.IsNaN(v)) lastValidation = v;
+            if (Finite(validationPsnr) is { } v) lastValidation = v;
             double elapsed = elapsedBefore + clock.Elapsed.TotalSeconds;
-            log.Append(new TrainingLogEntry(iteration, lossValue, validate ? validationPsnr : null,
-                validate ? validation.BaselinePsnr : null, learningRate, elapsed, fineTuning ? "fine-tune" : "train"));
+            log.Append(new TrainingLogEntry(iteration, lossValue, validate ? Finite(validationPsnr) : null,
+                validate ? Finite(validation.BaselinePsnr) : null, learningRate, elapsed, fineTuning ? "fine-tune" : "train"));
 
             recentSeconds.Enqueue(stepClock.Elapsed.TotalSeconds);
             if (recentSeconds.Count > 50) recentSeconds.Dequeue();
@@ -134,6 +134,9 @@ public sealed class Trainer
             Completed = completed && iteration >= _options.Iterations,
         };
     }
+
+    /// <summary>No validation set (NaN) or a perfect reconstruction (infinity) is recorded as "no value".</summary>
+    static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 
     void InitializeWeights(RestorationNetwork network)
     {
@@ -231,8 +234,8 @@ public sealed class Trainer
             Recipe = Recipe.Name,
             Iterations = iterations,
             TrainingSeconds = seconds,
-            ValidationPsnr = double.IsNaN(validationPsnr) ? null : validationPsnr,
-            BaselinePsnr = double.IsNaN(baselinePsnr) ? null : baselinePsnr,
+            ValidationPsnr = Finite(validationPsnr),
+            BaselinePsnr = Finite(baselinePsnr),
             Description = _options.Description ?? $"{network.Spec} trained on {_options.TrainingFiles.Count} images for {_options.Degradation}",
             Extra = new Dictionary<string, string>
             {
