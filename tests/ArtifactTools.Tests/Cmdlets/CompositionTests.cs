@@ -3,6 +3,7 @@ using ArtifactTools.Imaging;
 using ArtifactTools.Metrics;
 using ArtifactTools.Models;
 using ArtifactTools.Restoration;
+using ArtifactTools.Tests.Restoration;
 using ArtifactTools.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
@@ -80,6 +81,20 @@ public sealed class CompositionTests(ITestOutputHelper output)
         var error = Assert.Single(run.Errors);
         Assert.Contains("No reference", error.Exception.Message);
         Assert.True(File.Exists(dir.File("cat.png")), "the restore itself ran");
+    }
+
+    [Fact]
+    public void Result_objects_pipe_files_whose_names_look_like_wildcards()
+    {
+        using var dir = new TempDirectory();
+        ImageCodec.Write(TestImages.Gray(32, 32), dir.File("scan[1].png"), ImageEncoding.Png);
+        using var session = new ModuleSession(dir.Path);
+
+        // Results bind their Path to -Path, where [1] is a pattern; a pattern matching nothing falls back to the literal file.
+        var scores = session.Run("New-DegradedImage -LiteralPath 'scan[1].png' -Quality 30 -OutputDirectory q30 | Measure-ImageQuality")
+            .AssertNoErrors().All<ImageQualityResult>().ToList();
+        Assert.Equal((dir.File("q30/scan[1].jpg"), dir.File("scan[1].png")), (Assert.Single(scores).Path, scores[0].ReferencePath));
+        Assert.Equal(30, session.Run("Get-JpegQuality -Path 'q30/scan[1].jpg'").AssertNoErrors().Single<JpegQualityInfo>().Quality);
     }
 
     [Fact]
