@@ -2,7 +2,9 @@ namespace ArtifactTools.Restoration;
 
 public enum RestoreStatus { Restored, Skipped }
 
-/// <summary>One restored (or skipped) file. <see cref="Path"/> is the output, so results pipe into Measure-ImageQuality.</summary>
+/// <summary>One restored (or skipped) file. <see cref="Path"/> is the output and <see cref="SourcePath"/> the degraded
+/// input. <see cref="ReferencePath"/> is the clean original when the input came with one (New-DegradedImage output):
+/// Measure-ImageQuality binds it by name, so degrade | restore | measure scores the restored file against the original.</summary>
 public sealed record RestoreResult(
     string Path,
     string SourcePath,
@@ -11,4 +13,5 @@ public sealed record RestoreResult(
     int Width,
     int Height,
     TimeSpan Duration,
-    RestoreStatus Status);
+    RestoreStatus Status,
+    string? ReferencePath = null);

@@ -61,6 +61,12 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>The clean original of the input, not used for restoring: carried into RestoreResult.ReferencePath so that
+    /// New-DegradedImage | Invoke-ArtifactRestore | Measure-ImageQuality compares with the original, not the JPEG.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("SourcePath")]
+    public string? ReferencePath { get; set; }
+
     readonly Dictionary<string, Restorer> _restorers = new(StringComparer.Ordinal);
     readonly HashSet<string> _written = new(StringComparer.Ordinal);
     readonly CancellationTokenSource _cancel = new();
@@ -106,7 +112,7 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
         if (File.Exists(target) && !Force)
         {
             WriteVerbose($"'{target}' exists; skipped (use -Force to overwrite).");
-            WriteObject(new RestoreResult(target, path, "", null, 0, 0, clock.Elapsed, RestoreStatus.Skipped));
+            WriteObject(new RestoreResult(target, path, "", null, 0, 0, clock.Elapsed, RestoreStatus.Skipped, Reference()));
             return;
         }
         if (!_written.Add(target))
@@ -131,8 +137,10 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
         WriteFileProgress(fileName, "Writing", null);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
         ImageCodec.Write(output, target, encoding);
-        WriteObject(new RestoreResult(target, path, restorer.Model.Name, quality, output.Width, output.Height, clock.Elapsed, RestoreStatus.Restored));
+        WriteObject(new RestoreResult(target, path, restorer.Model.Name, quality, output.Width, output.Height, clock.Elapsed, RestoreStatus.Restored, Reference()));
     }
+
+    string? Reference() => string.IsNullOrEmpty(ReferencePath) ? null : PathResolution.ResolveOutput(this, ReferencePath);
 
     /// <summary>Where a file's result goes: &lt;dir&gt;/&lt;name&gt;&lt;Suffix&gt;&lt;ext&gt;, never the input itself.</summary>
     (string Target, ImageEncoding Encoding) OutputFor(string path)

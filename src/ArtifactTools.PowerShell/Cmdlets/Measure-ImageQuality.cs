@@ -8,8 +8,9 @@ namespace ArtifactTools.PowerShell.Cmdlets;
 /// <summary>
 /// Measures PSNR, SSIM and PSNR-B of images against references (the papers' metrics, on MATLAB's Y by default).
 /// -ReferencePath is a file or a directory; in a directory the reference is the image with the test file's base
-/// name (lossless formats preferred). It binds by property name from SourcePath, so New-DegradedImage output pipes in
-/// directly. -Summary emits one ImageQualitySummary with the means at the end instead of a row per pair.
+/// name (lossless formats preferred). It binds by property name from ReferencePath, else SourcePath, so the output of
+/// New-DegradedImage (SourcePath: the clean image) and of Invoke-ArtifactRestore (ReferencePath: the original it was
+/// given, null for plain files, which then need -ReferencePath) pipe in directly. -Summary emits one ImageQualitySummary with the means at the end instead of a row per pair.
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Measure, "ImageQuality", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(ImageQualityResult), typeof(ImageQualitySummary))]
@@ -18,9 +19,10 @@ public sealed class MeasureImageQualityCommand : FileProcessingCmdlet
     /// <summary>Extensions tried, in order, for a reference in a directory: lossless first.</summary>
     static readonly string[] ReferencePreference = [".png", ".bmp", ".tif", ".tiff", ".webp", ".jp2", ".jpg", ".jpeg"];
 
+    // No [ValidateNotNullOrEmpty]: a restore result without a reference binds null here, which must reach the clear
+    // "no reference" error below rather than fail binding (or fall back to its SourcePath, the JPEG it restored).
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("SourcePath", "Reference")]
-    [ValidateNotNullOrEmpty]
     public string? ReferencePath { get; set; }
 
     [Parameter]
@@ -34,8 +36,8 @@ public sealed class MeasureImageQualityCommand : FileProcessingCmdlet
 
     protected override void ProcessFile(string path)
     {
-        if (ReferencePath is null)
-            throw new ArgumentException($"No reference for '{path}': give -ReferencePath, or pipe objects with a SourcePath property.");
+        if (string.IsNullOrEmpty(ReferencePath))
+            throw new ArgumentException($"No reference for '{path}': give -ReferencePath, or pipe objects with a ReferencePath or SourcePath property (New-DegradedImage output, or Invoke-ArtifactRestore output of such input).");
         var reference = ResolveReference(path);
         WriteProgress(new ProgressRecord(1, "Measuring image quality", System.IO.Path.GetFileName(path)) { PercentComplete = -1 });
 

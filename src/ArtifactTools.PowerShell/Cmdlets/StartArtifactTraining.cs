@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Management.Automation;
+using ArtifactTools.Degradation;
 using ArtifactTools.PowerShell.Infrastructure;
+using ArtifactTools.Restoration;
 using ArtifactTools.Training;
 
 namespace ArtifactTools.PowerShell.Cmdlets;
@@ -67,7 +69,7 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
     [Parameter] public int Seed { get; set; }
     [Parameter] public int ValidateEvery { get; set; } = 200;
     [Parameter] public int CheckpointEvery { get; set; } = 500;
-    [Parameter] [ValidateSet("auto", "cpu", "cuda")] public string Device { get; set; } = "auto";
+    [Parameter] public DeviceChoice Device { get; set; } = DeviceChoice.Auto;
     [Parameter] public int Threads { get; set; }
     [Parameter] public string? Name { get; set; }
     [Parameter] public SwitchParameter Force { get; set; }
@@ -93,17 +95,46 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
             ThrowTerminatingError(ErrorRecords.Create(new IOException($"'{output}' exists. Use -Force to replace it or -Resume to continue its run."),
                 "ModelExists", ErrorCategory.ResourceExists, output));
         }
+        // Argument mistakes are reported before -WhatIf/-Confirm, with the same error ids as the other cmdlets.
+        var degradation = ResolveDegradation();
+        var recipe = ResolveRecipe();
         if (!ShouldProcess(output, $"Train {Architecture} for {Iterations} iterations")) return;
 
-        var options = BuildOptions(output, validation);
+        var options = BuildOptions(output, validation, degradation, recipe);
         RunWithProgress(options);
     }
 
-    TrainingOptions BuildOptions(string output, List<string> validation)
+    string ResolveDegradation()
     {
-        var degradation = Degradation ?? (Quality > 0 ? $"jpeg:{Quality}" : null)
-            ?? throw new PSArgumentException("Give -Quality or -Degradation.");
-        var recipe = TrainingRecipes.Resolve(Recipe, Architecture);
+        var spec = Degradation ?? (Quality > 0 ? $"jpeg:{Quality}" : null);
+        if (spec is null)
+            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException("Give -Quality (e.g. 10) or -Degradation (e.g. 'jpeg:5-95')."),
+                "NoDegradation", ErrorCategory.InvalidArgument, null));
+        try
+        {
+            Degradations.Parse(spec!);
+            return spec!;
+        }
+        catch (FormatException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException(ex.Message, nameof(Degradation), ex),
+                "InvalidDegradation", ErrorCategory.InvalidArgument, spec));
+            return null!;
+        }
+    }
+
+    TrainingRecipe ResolveRecipe()
+    {
+        try { return TrainingRecipes.Resolve(Recipe, Architecture); }
+        catch (ArgumentException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(ex, "InvalidRecipe", ErrorCategory.InvalidArgument, Recipe));
+            return null!;
+        }
+    }
+
+    TrainingOptions BuildOptions(string output, List<string> validation, string degradation, TrainingRecipe recipe)
+    {
         if (LearningRate > 0) recipe = recipe with { LearningRate = LearningRate };
         if (BatchSize > 0) recipe = recipe with { BatchSize = BatchSize };
         if (PatchSize > 0) recipe = recipe with { PatchSize = PatchSize };
@@ -126,7 +157,7 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
             InitOverride = Initialization,
             ModelName = Name,
             Threads = Threads,
-            Device = Device,
+            Device = Device.ToString().ToLowerInvariant(),
         };
     }
 

@@ -36,12 +36,16 @@ public static class PathResolution
             if (provider.Name != "FileSystem")
                 throw new PSArgumentException($"'{input}' is not a file-system path.");
             if (matches.Count == 0)
+            {
+                if (ExistingLiteral(cmdlet, input) is { } file) return [file];
                 error = ErrorRecords.Create(new ItemNotFoundException($"No files match '{input}'."),
                     "PathNotFound", ErrorCategory.ObjectNotFound, input);
+            }
             return matches.OrderBy(p => p, StringComparer.Ordinal).ToList();
         }
         catch (ItemNotFoundException ex)
         {
+            if (ExistingLiteral(cmdlet, input) is { } file) return [file];
             error = ErrorRecords.Create(ex, "PathNotFound", ErrorCategory.ObjectNotFound, input);
             return [];
         }
@@ -50,6 +54,14 @@ public static class PathResolution
             error = ErrorRecords.Create(ex, "InvalidPath", ErrorCategory.InvalidArgument, input);
             return [];
         }
+    }
+
+    /// <summary>A pattern that matches nothing but names an existing item literally, e.g. 'scan[1].jpg': result objects
+    /// (New-DegradedImage, Invoke-ArtifactRestore) bind their Path property to -Path, which treats [ ] as wildcards.</summary>
+    static string? ExistingLiteral(PSCmdlet cmdlet, string input)
+    {
+        var path = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(input);
+        return File.Exists(path) || Directory.Exists(path) ? path : null;
     }
 
     /// <summary>A path the user names for writing (need not exist), as a file-system path.</summary>
