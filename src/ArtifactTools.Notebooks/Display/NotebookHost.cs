@@ -3,8 +3,8 @@ namespace ArtifactTools.Notebooks;
 /// <summary>
 /// The kernel's <c>display(...)</c> for a notebook exported as a `dotnet run` file-based app: the exported file starts
 /// with <c>using static ArtifactTools.Notebooks.NotebookHost;</c> and <c>Begin("name")</c>, so the cells' own
-/// <c>display(x)</c> calls land here and the report is written to name.html when the app ends (also on a failure,
-/// with what was displayed so far).
+/// <c>display(x)</c> calls land here and the report is written to name.html beside the app when it ends (also on a
+/// failure, with what was displayed so far).
 /// </summary>
 public static class NotebookHost
 {
@@ -14,7 +14,9 @@ public static class NotebookHost
     public static void Begin(string name, string? path = null)
     {
         report = new HtmlReport(name);
-        reportPath = Path.GetFullPath(path ?? name + ".html");
+        // `dotnet run app.cs` tells a file-based app where its source is; elsewhere the working directory is used.
+        var folder = AppContext.GetData("EntryPointFileDirectoryPath") as string ?? Directory.GetCurrentDirectory();
+        reportPath = Path.GetFullPath(path ?? Path.Combine(folder, name + ".html"));
         Console.WriteLine(NotebookSettings.Describe());
         AppDomain.CurrentDomain.ProcessExit += (_, _) => End();
         AppDomain.CurrentDomain.UnhandledException += (_, _) => End();
