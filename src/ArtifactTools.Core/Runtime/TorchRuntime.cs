@@ -102,7 +102,7 @@ public static class TorchRuntime
         if (!ElfSymbolVersionPatcher.RequiresVersion(bytes, NewestCxxVersion) || SystemLibStdCxxHas(NewestCxxVersion))
             return original;
         var hash = Convert.ToHexString(SHA256.HashData(bytes))[..16];
-        var dir = Path.Combine(CacheRoot(), "native", hash);
+        var dir = Path.Combine(UserFolders.Cache, "native", hash);
         var patched = Path.Combine(dir, LibTorchSharp);
         if (File.Exists(patched)) return patched;
         Directory.CreateDirectory(dir);
@@ -110,14 +110,6 @@ public static class TorchRuntime
         File.WriteAllBytes(temp, ElfSymbolVersionPatcher.WeakenVersion(bytes, NewestCxxVersion));
         File.Move(temp, patched, overwrite: true);
         return patched;
-    }
-
-    static string CacheRoot()
-    {
-        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        var root = !string.IsNullOrEmpty(xdg) ? xdg
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-        return Path.Combine(root, "ArtifactTools");
     }
 
     static bool SystemLibStdCxxHas(string version)

@@ -56,7 +56,7 @@ public sealed class Trainer
         }
 
         Status?.Invoke("Preparing training data");
-        var cacheDir = _options.CacheDirectory ?? Path.Combine(CacheRoot(), "training");
+        var cacheDir = _options.CacheDirectory ?? Path.Combine(UserFolders.Cache, "training");
         using var pairs = PreparedPairs.Open(_options.TrainingFiles, degradation, Recipe, _options.Seed, cacheDir,
             Recipe.PatchSize, new Progress<string>(m => Status?.Invoke(m)), cancellation);
         Status?.Invoke("Preparing validation data");
@@ -247,12 +247,5 @@ public sealed class Trainer
             },
         };
         ModelFile.Save(_options.OutputPath, network, metadata);
-    }
-
-    static string CacheRoot()
-    {
-        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        return Path.Combine(!string.IsNullOrEmpty(xdg) ? xdg
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "ArtifactTools");
     }
 }
