@@ -16,6 +16,7 @@ public static class BenchmarkImages
         var planes = color && photo.ColorModel == ColorModel.Rgb ? photo.Channels : [ColorConversion.Luma(photo)];
         var tiled = planes.Select(p => Mirror(p, width, height)).ToArray();
         var image = tiled.Length == 1 ? RasterImage.Gray(tiled[0]) : RasterImage.Rgb(tiled[0], tiled[1], tiled[2]);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         ImageCodec.Write(image, path, ImageEncoding.FromExtension(path));
         return new FileInfo(path);
     }
