@@ -136,16 +136,23 @@ if (-not $SkipSpeed) {
         }
     }
 
+    # Models of one architecture run the same computation: each architecture is timed once, with its first model.
+    $byArchitecture = [ordered]@{}
+    foreach ($name in $models) {
+        $info = $catalog.Find($name)
+        if (-not $info) { $PSCmdlet.WriteWarning("No shipped model '$name'; skipped in the speed table."); continue }
+        if ($byArchitecture.Contains($info.Architecture)) { $byArchitecture[$info.Architecture] += $name } else { $byArchitecture[$info.Architecture] = @($name) }
+    }
+
     $speed = [Collections.Generic.List[object]]::new()
     foreach ($s in $Size) {
         $w, $h = $s -split 'x' | ForEach-Object { [int]$_ }
         $image = [ArtifactTools.Benchmarks.BenchmarkImages]::Write($source, $w, $h, [IO.Path]::Combine($speedIn, "gray-$s.png"), $false)
         $megapixels = $w * $h / 1e6
         $runs = if ($megapixels -gt 4) { 1 } else { $Repeat }
-        foreach ($name in $models) {
+        foreach ($sameNetwork in $byArchitecture.Values) {
+            $name = $sameNetwork[0]
             $info = $catalog.Find($name)
-            if (-not $info) { $PSCmdlet.WriteWarning("No shipped model '$name'; skipped in the speed table."); continue }
-
             [void][ArtifactTools.Benchmarks.InferenceBenchmark]::ResetPeakResident()
             $endToEnd = [double]::MaxValue
             foreach ($i in 1..$runs) {
@@ -172,7 +179,7 @@ if (-not $SkipSpeed) {
             $network = Get-NetworkName $info.Architecture
             $key = if ($pytorch['map']) { "$($pytorch['map'][$network])|$s" }
             $speed.Add([pscustomobject]@{
-                Model = $name; Architecture = $network; Image = $s; Megapixels = $megapixels
+                Model = $name; SameNetwork = (@($sameNetwork | Where-Object { $_ -ne $name }) -join ' '); Architecture = $network; Image = $s; Megapixels = $megapixels
                 EndToEndMpxPerSecond = $megapixels / $endToEnd; TiledNetworkMpxPerSecond = $megapixels / $tiled
                 BareNetworkMpxPerSecond = $bare; PyTorchBareMpxPerSecond = if ($key -and $pytorch.ContainsKey($key)) { $pytorch[$key] } else { $null }
                 PeakResidentMB = if ($peak) { [Math]::Round($peak / 1MB) } else { $null }; Threads = $threads; TileSize = $tile
@@ -180,10 +187,11 @@ if (-not $SkipSpeed) {
         }
     }
     $cell = { param($v, $f) if ($null -eq $v) { '-' } else { Format-Number $v $f } }
-    $lines = @('| Model | Architecture | Image | End to end (Mpx/s) | Tiled network | Bare network | PyTorch bare | Peak RSS (MB) | Tile | Threads |',
+    $lines = @('| Model (same network) | Architecture | Image | End to end (Mpx/s) | Tiled network | Bare network | PyTorch bare | Peak RSS (MB) | Tile | Threads |',
                '|---|---|---|---:|---:|---:|---:|---:|---:|---:|')
     foreach ($r in $speed) {
-        $lines += "| $($r.Model) | $($r.Architecture) | $($r.Image) | $(& $cell $r.EndToEndMpxPerSecond 'F3') | $(& $cell $r.TiledNetworkMpxPerSecond 'F3') | $(& $cell $r.BareNetworkMpxPerSecond 'F3') | $(& $cell $r.PyTorchBareMpxPerSecond 'F3') | $($r.PeakResidentMB) | $($r.TileSize) | $($r.Threads) |"
+        $also = if ($r.SameNetwork) { " ($($r.SameNetwork -replace ' ', ', '))" } else { '' }
+        $lines += "| $($r.Model)$also | $($r.Architecture) | $($r.Image) | $(& $cell $r.EndToEndMpxPerSecond 'F3') | $(& $cell $r.TiledNetworkMpxPerSecond 'F3') | $(& $cell $r.BareNetworkMpxPerSecond 'F3') | $(& $cell $r.PyTorchBareMpxPerSecond 'F3') | $($r.PeakResidentMB) | $($r.TileSize) | $($r.Threads) |"
     }
     $cpu = if ([IO.File]::Exists('/proc/cpuinfo')) { @([IO.File]::ReadAllLines('/proc/cpuinfo') | Where-Object { $_ -like 'model name*' } | ForEach-Object { ($_ -split ':', 2)[1].Trim() })[0] } else { 'unknown CPU' }
     $lines += '', ("{0} logical CPUs ({1}), {2} torch threads; best of {3} runs ({4} above 4 MP). PyTorch: {5}. Gray 8-bit PNG in and out." -f
