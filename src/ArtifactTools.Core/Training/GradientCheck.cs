@@ -11,12 +11,14 @@ namespace ArtifactTools.Training;
 /// </summary>
 public static class GradientCheck
 {
-    // Exact float32 kernels agree with float64 to 1e-6 (AR-CNN) .. 4e-3 (CAS-CNN's smallest gradients, 12 layers deep)
-    // in relative norm; the broken kernels are 20-50% off or NaN. Gradients far below the rest get an absolute allowance.
-    const double RelativeTolerance = 1e-2, AbsoluteShareOfTotal = 1e-5;
+    // Exact float32 kernels agree with float64 to 1e-6 (AR-CNN) .. 1e-2 (CAS-CNN's smallest gradients, 15 layers deep,
+    // summed over many pixels) in relative norm; the broken kernels are 20-50% off or NaN. Layers whose gradient is tiny
+    // next to the rest get an absolute allowance.
+    const double RelativeTolerance = 5e-2, AbsoluteShareOfTotal = 1e-4;
 
-    /// <summary>True when every parameter's gradient (MSE loss on a random batch of the given shape) is within 1%
-    /// (relative norm) of float64's. The network itself is not touched: both sides are copies.</summary>
+    /// <summary>True when every layer's weight gradient (MSE loss on a random batch of the given shape) is within 5%
+    /// (relative norm) of float64's: wrong convolution kernels show in the weights of their layer and of every layer
+    /// before it. The network itself is not touched: both sides are copies.</summary>
     public static bool CpuBackwardIsExact(RestorationNetwork network, int channels, int batch, int patch, bool suspendOneDnn = false)
     {
         using var scope = NewDisposeScope();
@@ -32,12 +34,13 @@ public static class GradientCheck
         using (var loss = nn.functional.mse_loss(precise.forward(input.to(ScalarType.Float64)), target.to(ScalarType.Float64)))
             loss.backward();
 
-        var pairs = single.parameters().Zip(precise.parameters()).Where(p => p.First.grad is not null && p.Second.grad is not null).ToList();
-        double total = Math.Sqrt(pairs.Sum(p => Math.Pow(p.Second.grad!.norm().item<double>(), 2)));
+        var pairs = single.Layers.Zip(precise.Layers, (a, b) => (Fast: a.Weight.grad, Exact: b.Weight.grad))
+            .Where(p => p.Fast is not null && p.Exact is not null).ToList();
+        double total = Math.Sqrt(pairs.Sum(p => Math.Pow(p.Exact!.norm().item<double>(), 2)));
         foreach (var (fast, exact) in pairs)
         {
-            double error = (fast.grad!.to(ScalarType.Float64) - exact.grad!).norm().item<double>();
-            double size = exact.grad!.norm().item<double>();
+            double error = (fast!.to(ScalarType.Float64) - exact!).norm().item<double>();
+            double size = exact!.norm().item<double>();
             if (!(error <= RelativeTolerance * size + AbsoluteShareOfTotal * total)) return false; // NaN fails too
         }
         return true;
