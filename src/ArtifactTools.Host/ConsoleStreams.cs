@@ -32,8 +32,9 @@ public sealed class ConsoleStreams
     const int RowsPerFlush = 20;
     int[]? _widths; // column widths of the table being printed, fixed by its first rows
 
-    public void WriteOutput(PSObject item)
+    public void WriteOutput(PSObject? item)
     {
+        if (item is null) return; // $null in the output prints nothing, as in pwsh
         var baseObject = item.BaseObject;
         if (baseObject is string or ValueType || DisplayProperties(item) is not { Count: > 0 })
         {

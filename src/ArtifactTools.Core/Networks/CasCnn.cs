@@ -58,6 +58,11 @@ public sealed class CasCnn : RestorationNetwork
     }
 
     public int Channels { get; }
+
+    public override int Downsampling => Multiple;
+
+    // Full size holds block A (128 channels) and, at the end, A's features concatenated with B~ and B^.
+    public override int FeatureChannels => 128 + 128 + Channels;
     public override string Spec => _residual ? "CASCNN-Residual" : "CASCNN";
     public override IReadOnlyList<NetworkLayer> Layers => _layers;
     public override bool IsResidual => _residual;

@@ -85,6 +85,10 @@ public sealed class ChainNetwork : RestorationNetwork
     public override string Spec => _spec.ToString();
     public override IReadOnlyList<NetworkLayer> Layers => _layers;
     public override bool IsResidual => _spec.IsResidual;
+    public override int Downsampling => _spec.Stride;
+
+    // With stride s every layer between the strided convolution and the deconvolution holds 1/s^2 of the pixels.
+    public override int FeatureChannels => Math.Max(1, (base.FeatureChannels + _spec.Stride * _spec.Stride - 1) / (_spec.Stride * _spec.Stride));
 
     public override Tensor forward(Tensor input)
     {

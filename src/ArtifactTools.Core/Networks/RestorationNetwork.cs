@@ -26,6 +26,14 @@ public abstract class RestorationNetwork : nn.Module<Tensor, Tensor>
     /// Networks without side outputs return just the main output.</summary>
     public virtual IReadOnlyList<Tensor> ForwardWithSideOutputs(Tensor input) => [forward(input)];
 
+    /// <summary>How many times the network shrinks its feature maps (1: all at full size; a strided hourglass's stride;
+    /// CAS-CNN's 8). Tiles start on multiples of it, so a tiled restore sees the same sampling phase as an untiled one.</summary>
+    public virtual int Downsampling => 1;
+
+    /// <summary>The widest feature map, in floats per input pixel: it sizes CPU tiles so that a layer's maps stay in
+    /// cache. Without downsampling that is the most channels any layer reads or writes.</summary>
+    public virtual int FeatureChannels => Layers.Max(l => (int)Math.Max(l.Weight.shape[0], l.Weight.shape[1]));
+
     /// <summary>Weights only (no biases, no PReLU slopes): the papers' Eq. 9.</summary>
     public long WeightCount => Layers.Sum(l => l.Weight.numel());
 

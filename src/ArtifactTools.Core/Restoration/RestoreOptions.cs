@@ -3,12 +3,12 @@ namespace ArtifactTools.Restoration;
 /// <summary>How to run a restore. Defaults suit a CPU and images of any size.</summary>
 public sealed record RestoreOptions
 {
-    /// <summary>Side of the square tiles the network sees at once (plus margins); bounds memory whatever the image size.
-    /// Rounded up to a multiple of 8.</summary>
-    public int TileSize { get; init; } = 512;
+    /// <summary>Largest side of the tiles the network sees at once (plus margins); bounds memory whatever the image
+    /// size. Null picks the fastest for the network and device (see <see cref="Restorer.DefaultTileSize"/>).</summary>
+    public int? TileSize { get; init; }
 
     /// <summary>Context around each tile, in pixels; null measures the network's receptive field (the smallest margin
-    /// for which the tiled result equals the untiled one). Rounded up to a multiple of 8.</summary>
+    /// for which the tiled result equals the untiled one). Rounded up to the network's downsampling grid.</summary>
     public int? Margin { get; init; }
 
     /// <summary>Tiles of equal size run together, up to this many (helps a GPU; 1 is best on a CPU).</summary>
@@ -22,7 +22,7 @@ public sealed record RestoreOptions
 
     public void Validate()
     {
-        if (TileSize < 8) throw new ArgumentOutOfRangeException(nameof(TileSize), TileSize, "Tile size must be at least 8 pixels.");
+        if (TileSize is < 8) throw new ArgumentOutOfRangeException(nameof(TileSize), TileSize, "Tile size must be at least 8 pixels.");
         if (Margin is < 0) throw new ArgumentOutOfRangeException(nameof(Margin), Margin, "Margin cannot be negative.");
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "Batch size must be at least 1.");
         if (double.IsNaN(Strength) || Strength is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(Strength), Strength, "Strength must be between 0 and 1.");

@@ -44,27 +44,20 @@ public static class TorchRuntime
         lock (Gate)
         {
             if (_loaded) return;
-            if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux)) LoadLinuxNatives();
+            if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
+            {
+                MallocTuning.Apply();
+                LoadLinuxNatives();
+            }
             _loaded = true;
         }
     }
 
-    /// <summary>oneDNN's AVX-512 convolution kernels return wrong (sometimes NaN) input gradients for layers with few
-    /// output channels on the AMD EPYC machines this project is built on (e.g. every network's last 16->1 5x5 layer),
-    /// which makes training diverge. Capping oneDNN at AVX gives exact results (AVX2 still fails). The variable must be in the native
-    /// environment before libtorch initialises oneDNN; users can still set their own value.</summary>
-    const string OneDnnIsaVariable = "ONEDNN_MAX_CPU_ISA", OneDnnIsaCap = "AVX";
-
-    [DllImport("libc", EntryPoint = "setenv")]
-    static extern int SetNativeEnvironment(string name, string value, int overwrite);
+    /// <summary>The libtorch_cpu this class loaded (null where the platform's own loader found it).</summary>
+    internal static IntPtr? TorchCpuHandle => Loaded.TryGetValue("torch_cpu", out var handle) ? handle : null;
 
     static void LoadLinuxNatives()
     {
-        if (Environment.GetEnvironmentVariable(OneDnnIsaVariable) is null)
-        {
-            SetNativeEnvironment(OneDnnIsaVariable, OneDnnIsaCap, 0);
-            Environment.SetEnvironmentVariable(OneDnnIsaVariable, OneDnnIsaCap);
-        }
         var torchSharpAssembly = typeof(torch).Assembly;
         var configured = Environment.GetEnvironmentVariable(LibTorchVariable);
         var torchDir = (string.IsNullOrEmpty(configured) ? [] : new[] { configured })

@@ -34,6 +34,7 @@ public sealed class Trainer
         TorchRuntime.EnsureLoaded();
         if (_options.Threads > 0) set_num_threads(_options.Threads);
         var device = DeviceSelection.Resolve(_options.Device);
+        if (device.type == DeviceType.CPU) OneDnn.PreferExactKernels(); // before this process's first convolution, if still in time
         var degradation = Degradations.Parse(_options.Degradation);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_options.OutputPath))!);
 
@@ -66,6 +67,7 @@ public sealed class Trainer
         var clock = Stopwatch.StartNew();
         double? lastValidation = log.Entries.LastOrDefault(e => e.ValidationPsnr is not null)?.ValidationPsnr;
         int patch = Recipe.PatchSize, batch = Recipe.BatchSize;
+        bool suspendOneDnn = device.type == DeviceType.CPU && NeedsOneDnnSuspended(network, batch, patch);
         var degradedBuffer = new float[batch * patch * patch];
         var cleanBuffer = new float[batch * patch * patch];
         int iteration = start;
@@ -88,7 +90,7 @@ public sealed class Trainer
                 var target = tensor(cleanBuffer, [batch, 1, patch, patch], device: device);
                 optimizer.zero_grad();
                 var loss = Losses.For(Recipe, network, input, target, fineTuning);
-                loss.backward();
+                using (suspendOneDnn ? OneDnn.Suspend() : null) loss.backward();
                 optimizer.step();
                 lossValue = loss.item<float>();
             }
@@ -192,6 +194,18 @@ public sealed class Trainer
         if (head.Count > 0) factors.Add(Recipe.LastLayerLearningRateFactor);
         groups = optimizer.ParamGroups.Select((g, i) => ((ParamGroup)g, factors[i])).ToList();
         return optimizer;
+    }
+
+    /// <summary>Whether oneDNN must sit out the backward pass: true when its CPU gradients for this network are wrong
+    /// (see <see cref="OneDnn"/>), in which case libtorch's own, slower kernels must give exact ones.</summary>
+    bool NeedsOneDnnSuspended(RestorationNetwork network, int batch, int patch)
+    {
+        int probeBatch = Math.Min(batch, 2);
+        if (GradientCheck.CpuBackwardIsExact(network, 1, probeBatch, patch)) return false;
+        if (!OneDnn.CanSuspend || !GradientCheck.CpuBackwardIsExact(network, 1, probeBatch, patch, suspendOneDnn: true))
+            throw new InvalidOperationException("This CPU's convolution backward pass gives wrong gradients and oneDNN cannot be switched off; start training in a new session with ONEDNN_MAX_CPU_ISA=AVX.");
+        Status?.Invoke("oneDNN's backward pass is inexact on this CPU now (a restore ran first in this session): training without it, about 2.5x slower. A new session trains at full speed.");
+        return true;
     }
 
     double LearningRateAt(int iteration)

@@ -50,10 +50,11 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
     [ValidateRange(0.0, 1.0)]
     public double Strength { get; set; } = 1.0;
 
-    /// <summary>Tile side in pixels (memory stays bounded by the tile, not the image).</summary>
+    /// <summary>Largest tile side in pixels (memory stays bounded by the tile, not the image). Unset: the fastest for
+    /// the model and device (cache-sized tiles on a CPU, 1024 on a GPU).</summary>
     [Parameter]
     [ValidateRange(16, 8192)]
-    public int TileSize { get; set; } = 512;
+    public int? TileSize { get; set; }
 
     [Parameter]
     public DeviceChoice Device { get; set; } = DeviceChoice.Auto;

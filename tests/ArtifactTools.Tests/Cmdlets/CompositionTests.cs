@@ -98,20 +98,25 @@ public sealed class CompositionTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Get_ArtifactModel_lists_the_nine_shipped_models_with_their_training_metadata()
+    public void Get_ArtifactModel_lists_the_ten_shipped_models_with_their_training_metadata()
     {
         using var session = new ModuleSession();
         var shipped = session.Run("Get-ArtifactModel | Where-Object Shipped").AssertNoErrors().All<ModelInfo>().ToList();
 
-        Assert.Equal(["arcnn-q10", "arcnn-q20", "arcnn-q30", "arcnn-q40", "l8-general", "l8-q10", "l8-q20", "l8-q30", "l8-q40"],
+        Assert.Equal(["arcnn-q10", "arcnn-q20", "arcnn-q30", "arcnn-q40", "fastarcnn-q10", "l8-general", "l8-q10", "l8-q20", "l8-q30", "l8-q40"],
             shipped.Select(m => m.Name).Order(StringComparer.Ordinal));
         foreach (var model in shipped)
         {
             var quality = model.Name.EndsWith("general") ? (int?)null : int.Parse(model.Name[^2..]);
             Assert.Equal(quality, model.Quality);
             Assert.Equal(quality is { } q ? $"jpeg:{q}" : "jpeg:5-95", model.Degradation);
-            Assert.Equal(model.Name.StartsWith("arcnn") ? "64(9)-32(7)-16(1)-1(5)" : "32(11)-64(3)-64(3)-64(3)+1-64(1)-64(5)+1-128(1)-1(5)-relu-r",
-                model.Architecture);
+            var architecture = model.Name.Split('-')[0] switch
+            {
+                "arcnn" => "64(9)-32(7)-16(1)-1(5)",
+                "fastarcnn" => "64(9)-32(1)-32(7)-64(1)-1[9]-s2",
+                _ => "32(11)-64(3)-64(3)-64(3)+1-64(1)-64(5)+1-128(1)-1(5)-relu-r",
+            };
+            Assert.Equal(architecture, model.Architecture);
             Assert.False(string.IsNullOrEmpty(model.Recipe));
             Assert.True(model.Iterations > 0);
             Assert.True(model.MeasuredGain > 0.5, $"{model.Name} gains {model.MeasuredGain:0.00} dB on its validation set");

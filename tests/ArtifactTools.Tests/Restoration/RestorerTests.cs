@@ -23,7 +23,7 @@ public sealed class RestorerTests
     {
         using var restorer = Untrained("ARCNN");
         Assert.Equal(4 + 3 + 0 + 2, restorer.ReceptiveRadius); // 64(9)-32(7)-16(1)-1(5)
-        Assert.Equal(16, restorer.DefaultMargin);
+        Assert.Equal(9, restorer.DefaultMargin); // full-size network: no rounding to a grid
     }
 
     [Theory]

@@ -37,18 +37,34 @@ public sealed class TensorImageTests
     [Fact]
     public void Tile_grid_covers_every_pixel_once_with_aligned_inputs()
     {
-        var tiles = TileGrid.Create(150, 130, tileSize: 45, margin: 10); // rounded to 48 and 16
+        var tiles = TileGrid.Create(150, 130, maxTileSize: 45, margin: 10, alignment: 8); // 4 x 3 tiles of 40 x 48, margin 16
         var covered = new int[150 * 130];
         foreach (var t in tiles)
         {
             Assert.Equal(0, t.Input.X % 8);
             Assert.Equal(0, t.Input.Y % 8);
             Assert.True(t.Input.X <= t.Interior.X && t.Input.Right >= t.Interior.Right);
-            Assert.True(t.Interior.X - t.Input.X is 0 or 16);
+            Assert.True(t.Interior.X - t.Input.X >= Math.Min(16, t.Interior.X));
+            Assert.True(t.Input.Right - t.Interior.Right >= Math.Min(16, 150 - t.Interior.Right));
             for (int y = t.Interior.Y; y < t.Interior.Bottom; y++)
             for (int x = t.Interior.X; x < t.Interior.Right; x++) covered[y * 150 + x]++;
         }
         Assert.All(covered, c => Assert.Equal(1, c));
         Assert.Equal(4 * 3, tiles.Count);
+    }
+
+    [Fact]
+    public void Unaligned_tiles_are_spread_evenly_with_the_exact_margin()
+    {
+        var tiles = TileGrid.Create(1024, 1000, maxTileSize: 200, margin: 9);
+        Assert.Equal(6 * 5, tiles.Count); // not 6 x 5 plus a strip of 24 px
+        Assert.All(tiles, t => Assert.InRange(t.Interior.Width, 169, 171));
+        Assert.All(tiles, t => Assert.Equal(200, t.Interior.Height));
+        var middle = tiles.Single(t => t.Interior is { X: 171, Y: 200 });
+        Assert.Equal(new PixelRect(162, 191, 171 + 18, 200 + 18), middle.Input);
+        // Edge tiles see the same window size, shifted inwards, so the backend builds its kernels for one shape.
+        Assert.All(tiles, t => Assert.Equal((171 + 18, 200 + 18), (t.Input.Width, t.Input.Height)));
+        var corner = tiles.Single(t => t.Interior is { X: 0, Y: 0 });
+        Assert.Equal(new PixelRect(0, 0, 189, 218), corner.Input);
     }
 }

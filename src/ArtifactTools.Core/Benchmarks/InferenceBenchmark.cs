@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using TorchSharp;
+using ArtifactTools.Networks;
+using ArtifactTools.Restoration;
+using static TorchSharp.torch;
+
+namespace ArtifactTools.Benchmarks;
+
+/// <summary>One timed forward pass of a bare network (no decode, tiling or encode).</summary>
+public sealed record ForwardTiming(string Network, int Width, int Height, int Threads, TimeSpan Best, double MegapixelsPerSecond);
+
+/// <summary>
+/// Measurements behind bench/Invoke-Benchmark.ps1 that PowerShell cannot take itself: the bare network's speed, how far
+/// its float32 CPU result is from a float64 reference (to vet fast kernels), and the process's peak memory.
+/// </summary>
+public static class InferenceBenchmark
+{
+    /// <summary>Best of <paramref name="repeats"/> forward passes on a random 1 x 1 x H x W input after one warm-up
+    /// (the warm-up lets oneDNN build its kernels for this shape), in inference mode as <see cref="Restorer"/> runs.</summary>
+    public static ForwardTiming TimeForward(RestorationNetwork network, int width, int height, int repeats = 3, Device? device = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(repeats);
+        device ??= CPU;
+        using var scope = NewDisposeScope();
+        using var inference = inference_mode();
+        var input = rand([1, 1, height, width], generator: new Generator(7)).to(device);
+        Synchronize(network.forward(input), device);
+        var best = TimeSpan.MaxValue;
+        for (int i = 0; i < repeats; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            Synchronize(network.forward(input), device);
+            if (clock.Elapsed < best) best = clock.Elapsed;
+        }
+        return new ForwardTiming(network.Spec, width, height, get_num_threads(), best, width * (double)height / best.TotalSeconds / 1e6);
+    }
+
+    /// <summary>The largest difference, in 0..255 grey levels, between the network's float32 output and a float64
+    /// copy's on the CPU (float64 convolutions do not go through oneDNN, so the copy is an independent reference).</summary>
+    public static double MaxDeviationFromFloat64(RestorationNetwork network, int size = 256, int seed = 11)
+    {
+        using var scope = NewDisposeScope();
+        using var inference = inference_mode();
+        int channels = (int)network.Layers[0].Weight.shape[1];
+        using var reference = NetworkRegistry.Create(network.Spec, channels);
+        reference.load_state_dict(network.state_dict());
+        reference.to(ScalarType.Float64);
+        reference.eval();
+        var input = rand([1, channels, size, size], generator: new Generator((ulong)seed));
+        var fast = network.forward(input).cpu().to(ScalarType.Float64);
+        var exact = reference.forward(input.to(ScalarType.Float64));
+        return (fast - exact).abs().max().item<double>() * 255;
+    }
+
+    /// <summary>Peak resident memory of this process so far (VmHWM), in bytes; null where /proc is absent.</summary>
+    public static long? PeakResidentBytes()
+    {
+        const string Status = "/proc/self/status";
+        if (!File.Exists(Status)) return null;
+        foreach (var line in File.ReadLines(Status))
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim()) * 1024;
+        return null;
+    }
+
+    /// <summary>Starts a new peak-memory measurement: Linux resets VmHWM to the current RSS when "5" is written to
+    /// /proc/self/clear_refs. False where that is not possible (then the peak covers the whole process).</summary>
+    public static bool ResetPeakResident()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return false; }
+    }
+
+    static void Synchronize(Tensor output, Device device)
+    {
+        if (device.type == DeviceType.CUDA) cuda.synchronize();
+        output.Dispose();
+    }
+}
