@@ -53,9 +53,6 @@ public static class TorchRuntime
         }
     }
 
-    /// <summary>The libtorch_cpu this class loaded (null where the platform's own loader found it).</summary>
-    internal static IntPtr? TorchCpuHandle => Loaded.TryGetValue("torch_cpu", out var handle) ? handle : null;
-
     static void LoadLinuxNatives()
     {
         var torchSharpAssembly = typeof(torch).Assembly;
