@@ -6,9 +6,14 @@ namespace ArtifactTools.Notebooks;
 static class NotebookProcessSetup
 {
     /// <summary>Notebook sessions train as well as restore, so they ask for oneDNN's exact kernels before their first
-    /// convolution (see <see cref="OneDnn"/>): training is then exact, restores run slower than in the module.</summary>
+    /// convolution and keep glibc's malloc defaults (see <see cref="OneDnn"/> and <see cref="MallocTuning"/>): training
+    /// is then exact and stable, restores run slower than in the module.</summary>
 #pragma warning disable CA2255
     [ModuleInitializer]
-    internal static void PreferExactKernels() => OneDnn.PreferExactKernels();
+    internal static void SetUpForTraining()
+    {
+        OneDnn.PreferExactKernels();
+        MallocTuning.OptOut();
+    }
 #pragma warning restore CA2255
 }

@@ -44,11 +44,7 @@ public static class TorchRuntime
         lock (Gate)
         {
             if (_loaded) return;
-            if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
-            {
-                MallocTuning.Apply();
-                LoadLinuxNatives();
-            }
+            if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux)) LoadLinuxNatives();
             _loaded = true;
         }
     }

@@ -6,9 +6,14 @@ namespace ArtifactTools.Tests.Support;
 static class TestProcessSetup
 {
     /// <summary>This process trains and restores side by side, so, like a notebook session, it asks for oneDNN's
-    /// exact kernels before its first convolution (see <see cref="OneDnn"/>).</summary>
+    /// exact kernels before its first convolution and keeps glibc's malloc defaults (see <see cref="OneDnn"/> and
+    /// <see cref="MallocTuning"/>).</summary>
 #pragma warning disable CA2255
     [ModuleInitializer]
-    internal static void PreferExactKernels() => OneDnn.PreferExactKernels();
+    internal static void SetUpForTraining()
+    {
+        OneDnn.PreferExactKernels();
+        MallocTuning.OptOut();
+    }
 #pragma warning restore CA2255
 }
