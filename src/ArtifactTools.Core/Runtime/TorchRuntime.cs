@@ -44,17 +44,10 @@ public static class TorchRuntime
         lock (Gate)
         {
             if (_loaded) return;
-            if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
-            {
-                MallocTuning.Apply();
-                LoadLinuxNatives();
-            }
+            if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux)) LoadLinuxNatives();
             _loaded = true;
         }
     }
-
-    /// <summary>The libtorch_cpu this class loaded (null where the platform's own loader found it).</summary>
-    internal static IntPtr? TorchCpuHandle => Loaded.TryGetValue("torch_cpu", out var handle) ? handle : null;
 
     static void LoadLinuxNatives()
     {

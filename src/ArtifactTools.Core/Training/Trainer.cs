@@ -67,7 +67,7 @@ public sealed class Trainer
         var clock = Stopwatch.StartNew();
         double? lastValidation = log.Entries.LastOrDefault(e => e.ValidationPsnr is not null)?.ValidationPsnr;
         int patch = Recipe.PatchSize, batch = Recipe.BatchSize;
-        bool suspendOneDnn = device.type == DeviceType.CPU && NeedsOneDnnSuspended(network, batch, patch);
+        if (device.type == DeviceType.CPU) EnsureExactGradients(network, batch, patch);
         var degradedBuffer = new float[batch * patch * patch];
         var cleanBuffer = new float[batch * patch * patch];
         int iteration = start;
@@ -90,7 +90,7 @@ public sealed class Trainer
                 var target = tensor(cleanBuffer, [batch, 1, patch, patch], device: device);
                 optimizer.zero_grad();
                 var loss = Losses.For(Recipe, network, input, target, fineTuning);
-                using (suspendOneDnn ? OneDnn.Suspend() : null) loss.backward();
+                loss.backward();
                 optimizer.step();
                 lossValue = loss.item<float>();
             }
@@ -196,16 +196,15 @@ public sealed class Trainer
         return optimizer;
     }
 
-    /// <summary>Whether oneDNN must sit out the backward pass: true when its CPU gradients for this network are wrong
-    /// (see <see cref="OneDnn"/>), in which case libtorch's own, slower kernels must give exact ones.</summary>
-    bool NeedsOneDnnSuspended(RestorationNetwork network, int batch, int patch)
+    /// <summary>Stops before step one when this process's CPU kernels give the network wrong gradients: oneDNN then
+    /// runs uncapped because a restore came first (see <see cref="OneDnn"/>), and training would silently diverge.</summary>
+    static void EnsureExactGradients(RestorationNetwork network, int batch, int patch)
     {
-        int probeBatch = Math.Min(batch, 2);
-        if (GradientCheck.CpuBackwardIsExact(network, 1, probeBatch, patch)) return false;
-        if (!OneDnn.CanSuspend || !GradientCheck.CpuBackwardIsExact(network, 1, probeBatch, patch, suspendOneDnn: true))
-            throw new InvalidOperationException("This CPU's convolution backward pass gives wrong gradients and oneDNN cannot be switched off; start training in a new session with ONEDNN_MAX_CPU_ISA=AVX.");
-        Status?.Invoke("oneDNN's backward pass is inexact on this CPU now (a restore ran first in this session): training without it, about 2.5x slower. A new session trains at full speed.");
-        return true;
+        if (GradientCheck.CpuBackwardIsExact(network, 1, Math.Min(batch, 2), Math.Min(patch, 48))) return;
+        throw new InvalidOperationException(
+            "This session's CPU convolution kernels give wrong training gradients on this processor: a restore earlier in the " +
+            "session loaded oneDNN's fastest kernels, whose backward pass is broken here. Train in a new session (restores " +
+            "there run slower), or set ONEDNN_MAX_CPU_ISA=AVX before the module loads.");
     }
 
     double LearningRateAt(int iteration)

@@ -1,5 +1,4 @@
 using ArtifactTools.Networks;
-using ArtifactTools.Runtime;
 using Xunit;
 using static TorchSharp.torch;
 
@@ -7,8 +6,8 @@ namespace ArtifactTools.Tests.Networks;
 
 public class TrainingSanityTests
 {
-    // On AVX-512 hosts libtorch 2.10's oneDNN convolution backward can return wrong/NaN gradients when a conv has few
-    // output channels (e.g. 16 -> 1, 5x5), so a raw training loop runs its backward with oneDNN suspended.
+    // On AVX-512 hosts libtorch 2.10's oneDNN convolution backward returns wrong/NaN gradients when a conv has few
+    // output channels (e.g. 16 -> 1, 5x5); the test process caps oneDNN at AVX (TestProcessSetup), which this guards.
     [Fact]
     public void A_few_adam_steps_reduce_arcnn_denoising_error()
     {
@@ -27,7 +26,7 @@ public class TrainingSanityTests
         {
             optimizer.zero_grad();
             using var loss = nn.functional.mse_loss(network.call(noisy), clean);
-            using (OneDnn.Suspend()) loss.backward();
+            loss.backward();
             optimizer.step();
         }
         var after = Loss();
