@@ -28,8 +28,9 @@ public static class OneDnn
 
     /// <summary>
     /// Caps oneDNN at AVX, whose convolution backward is exact here, unless the user chose a cap. Takes effect only
-    /// before the process's first CPU convolution; later it changes nothing. Restores in the same process then run
-    /// slower (about 4x on AVX-512 machines), so only training and processes that train call it.
+    /// before the process's first CPU convolution; later it changes nothing. Best before libtorch loads (tests and
+    /// notebook sessions set the variable themselves then): set after, CAS-CNN occasionally computed NaN here. Restores
+    /// in the same process then run slower (about 4x on AVX-512 machines), so only training calls it.
     /// </summary>
     public static void PreferExactKernels()
     {
