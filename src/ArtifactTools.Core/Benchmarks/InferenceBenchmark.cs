@@ -42,9 +42,7 @@ public static class InferenceBenchmark
         using var scope = NewDisposeScope();
         using var inference = inference_mode();
         int channels = (int)network.Layers[0].Weight.shape[1];
-        using var reference = NetworkRegistry.Create(network.Spec, channels);
-        reference.load_state_dict(network.state_dict());
-        reference.to(ScalarType.Float64);
+        using var reference = NetworkRegistry.CopyOf(network, ScalarType.Float64);
         reference.eval();
         var input = rand([1, channels, size, size], generator: new Generator((ulong)seed));
         var fast = network.forward(input).cpu().to(ScalarType.Float64);

@@ -1,3 +1,4 @@
+using TorchSharp;
 namespace ArtifactTools.Networks;
 
 /// <summary>Builds networks by name (case-insensitive; '-', '_' and spaces ignored, so "AR-CNN" works) or by spec.</summary>
@@ -39,6 +40,18 @@ public static class NetworkRegistry
         ArgumentException.ThrowIfNullOrWhiteSpace(nameOrSpec);
         if (NetworkSpec.LooksLikeSpec(nameOrSpec)) return new ChainNetwork(NetworkSpec.Parse(nameOrSpec), channels);
         return Find(nameOrSpec).Build(channels);
+    }
+
+    /// <summary>An independent CPU copy of <paramref name="network"/> (same spec, channels and weights) in another
+    /// precision, e.g. the float64 reference that float32 results are checked against.</summary>
+    public static RestorationNetwork CopyOf(RestorationNetwork network, torch.ScalarType type)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var copy = Create(network.Spec, (int)network.Layers[0].Weight.shape[1]);
+        copy.load_state_dict(network.state_dict().ToDictionary(p => p.Key, p => p.Value.cpu()));
+        copy.to(type);
+        copy.train(network.training);
+        return copy;
     }
 
     /// <summary>Facts about a named network or an arbitrary spec.</summary>

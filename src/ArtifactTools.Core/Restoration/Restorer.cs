@@ -52,9 +52,10 @@ public sealed class Restorer : IDisposable
     {
         if (Model.Device.type != DeviceType.CPU) return GpuTileSize;
         var network = Model.Network;
+        int context = margin ?? DefaultMargin;
         int side = (int)Math.Sqrt(CpuFeatureMapBytes / (sizeof(float) * (double)network.FeatureChannels));
-        int interior = side - 2 * TileGrid.RoundUp(margin ?? DefaultMargin, network.Downsampling);
-        return Math.Max(interior / network.Downsampling * network.Downsampling, Math.Max(SmallestTile, margin ?? DefaultMargin));
+        int interior = side - 2 * TileGrid.RoundUp(context, network.Downsampling);
+        return Math.Max(interior / network.Downsampling * network.Downsampling, Math.Max(SmallestTile, context));
     }
 
     /// <summary>A restored copy of <paramref name="input"/> (the input is left as it was).</summary>

@@ -25,8 +25,8 @@ public static class GradientCheck
         var generator = new Generator(2024);
         var input = rand([batch, channels, patch, patch], generator: generator);
         var target = rand([batch, channels, patch, patch], generator: generator);
-        using var single = CopyOf(network, channels, ScalarType.Float32);
-        using var precise = CopyOf(network, channels, ScalarType.Float64);
+        using var single = NetworkRegistry.CopyOf(network, ScalarType.Float32);
+        using var precise = NetworkRegistry.CopyOf(network, ScalarType.Float64);
 
         nn.functional.mse_loss(single.forward(input), target).backward();
         // libtorch's float64 path itself rarely returns NaN for CAS-CNN here (seen about once in ten runs); such a
@@ -56,13 +56,4 @@ public static class GradientCheck
 
     static bool GradientsFinite(RestorationNetwork network) =>
         network.Layers.All(l => l.Weight.grad is { } g && isfinite(g).all().item<bool>());
-
-    static RestorationNetwork CopyOf(RestorationNetwork network, int channels, ScalarType type)
-    {
-        var copy = NetworkRegistry.Create(network.Spec, channels);
-        copy.load_state_dict(network.state_dict().ToDictionary(p => p.Key, p => p.Value.cpu()));
-        copy.to(type);
-        copy.train();
-        return copy;
-    }
 }

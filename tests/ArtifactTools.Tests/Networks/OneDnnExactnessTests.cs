@@ -21,7 +21,7 @@ public class OneDnnExactnessTests
     {
         using var network = TrainedLike(name, out var generator);
         using var input = rand([1, 1, 70, 66], generator: generator);
-        using var reference = Float64Copy(network, name);
+        using var reference = NetworkRegistry.CopyOf(network, ScalarType.Float64);
         using var scope = NewDisposeScope();
         using var inference = inference_mode();
         var fast = network.forward(input).to(ScalarType.Float64);
@@ -58,13 +58,5 @@ public class OneDnnExactnessTests
         var network = NetworkRegistry.Create(name, 1);
         Initializers.He(network, generator);
         return network;
-    }
-
-    static RestorationNetwork Float64Copy(RestorationNetwork network, string name)
-    {
-        var copy = NetworkRegistry.Create(name, 1);
-        copy.load_state_dict(network.state_dict());
-        copy.to(ScalarType.Float64);
-        return copy;
     }
 }
