@@ -1,3 +1,4 @@
+using ArtifactTools.IO;
 using ImageMagick;
 
 namespace ArtifactTools.Imaging;
@@ -57,27 +58,7 @@ public static class ImageCodec
     {
         var format = encoding.Format == ImageFileFormat.SameAsInput && image.SourceFormat is null
             ? ImageEncoding.FormatFromExtension(path) : encoding.Format;
-        WriteBytesAtomically(path, Encode(image, encoding with { Format = format }));
-    }
-
-    /// <summary>Writes bytes through a temporary file in the target directory and a move, so readers never see a
-    /// half-written file and a failure leaves nothing behind.</summary>
-    public static void WriteBytesAtomically(string path, ReadOnlySpan<byte> bytes)
-    {
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full)!;
-        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-                stream.Write(bytes);
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            throw;
-        }
+        AtomicFile.WriteAllBytes(path, Encode(image, encoding with { Format = format }));
     }
 
     static ImageFileFormat Resolve(RasterImage image, ImageFileFormat format) =>

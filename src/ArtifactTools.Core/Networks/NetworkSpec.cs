@@ -141,11 +141,12 @@ public sealed record NetworkSpec
         }
     }
 
-    public static bool TryParse(string spec, out NetworkSpec? result)
-    {
-        try { result = Parse(spec); return true; }
-        catch (FormatException) { result = null; return false; }
-    }
+    /// <summary>Paper 000's hourglass n1(f1)-n2(1)-n3(f3)xm-n4(1)-channels[f5]-s with PReLU (Eq. 12): a strided first
+    /// convolution (feature extraction), 1x1 shrinking, m enhancement layers, 1x1 expanding (mapping) and a
+    /// deconvolution with the same stride back to full size. Fast AR-CNN is (64, 9, 32, 32, 7, 1, 64, 9, 2).</summary>
+    public static NetworkSpec Hourglass(int n1, int f1, int n2, int n3, int f3, int m, int n4, int f5, int stride, int channels = 1) =>
+        new([new LayerSpec(n1, f1), new LayerSpec(n2, 1), new LayerSpec(n3, f3, Repeat: m), new LayerSpec(n4, 1), new LayerSpec(channels, f5, IsDeconvolution: true)],
+            stride);
 
     void Validate()
     {

@@ -10,6 +10,10 @@ namespace ArtifactTools.Networks;
 /// </summary>
 public abstract class RestorationNetwork : nn.Module<Tensor, Tensor>
 {
+    // Before the first network touches libtorch: its natives need finding (and on Debian 12 patching) wherever the
+    // caller runs, also where no entry point called NativeRuntime.Prepare.
+    static RestorationNetwork() => Runtime.TorchRuntime.EnsureLoaded();
+
     protected RestorationNetwork(string name) : base(name) { }
 
     /// <summary>The papers' notation, e.g. "64(9)-32(7)-16(1)-1(5)"; rebuilds this network via NetworkRegistry.</summary>

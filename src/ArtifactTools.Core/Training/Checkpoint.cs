@@ -1,3 +1,4 @@
+using ArtifactTools.IO;
 using System.Text;
 using System.Text.Json;
 using ArtifactTools.Networks;
@@ -17,31 +18,14 @@ public static class Checkpoint
     /// <summary>Writes atomically: a killed process leaves the previous checkpoint intact.</summary>
     public static void Save(string path, CheckpointState state, RestorationNetwork network, OptimizerHelper optimizer)
     {
-        var temp = path + $".{Environment.ProcessId}.tmp";
-        try
+        AtomicFile.Write(path, stream =>
         {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
-            using (var writer = new BinaryWriter(stream, Encoding.UTF8))
-            {
-                writer.Write(Encoding.ASCII.GetBytes(Magic));
-                writer.Write(JsonSerializer.Serialize(state));
-                network.save(writer);
-                optimizer.save_state_dict(writer);
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
-
-    public static CheckpointState ReadState(string path)
-    {
-        using var reader = Open(path);
-        return JsonSerializer.Deserialize<CheckpointState>(reader.ReadString())!;
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+            writer.Write(Encoding.ASCII.GetBytes(Magic));
+            writer.Write(JsonSerializer.Serialize(state));
+            network.save(writer);
+            optimizer.save_state_dict(writer);
+        }, durable: true);
     }
 
     /// <summary>Restores network and optimizer in place; returns the saved state.</summary>

@@ -1,3 +1,6 @@
+using ArtifactTools.Degradation;
+using ArtifactTools.Runtime;
+
 namespace ArtifactTools.Training;
 
 /// <summary>One training run: what to train, on what, for how long, and where the results go.</summary>
@@ -7,8 +10,9 @@ public sealed record TrainingOptions
     public required string Architecture { get; init; }
     public required IReadOnlyList<string> TrainingFiles { get; init; }
     public IReadOnlyList<string> ValidationFiles { get; init; } = [];
-    /// <summary>Degradation spec: "jpeg:10", "jpeg:5-95", "jp2:0.3", "rescale:0.5+jpeg:75", "webp:50".</summary>
-    public required string Degradation { get; init; }
+    /// <summary>What the network learns to undo, e.g. <c>Degradations.Parse("jpeg:10")</c>; its Spec is what the model
+    /// file, checkpoint and log record.</summary>
+    public required IDegradation Degradation { get; init; }
     public required TrainingRecipe Recipe { get; init; }
     public required int Iterations { get; init; }
     /// <summary>The model file to write (.safetensors); checkpoint, log and curve sit beside it.</summary>
@@ -29,7 +33,7 @@ public sealed record TrainingOptions
     public string? Description { get; init; }
     public string? CacheDirectory { get; init; }
     public int Threads { get; init; }
-    public string Device { get; init; } = "auto";
+    public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
 
     public string CheckpointPath => OutputPath + ".checkpoint";
     public string LogPath => Path.ChangeExtension(OutputPath, ".log.jsonl");

@@ -1,3 +1,4 @@
+using ArtifactTools.IO;
 using System.Net;
 using System.Text;
 using Plotly.NET;
@@ -51,8 +52,6 @@ public sealed class HtmlReport(string title)
     public void Save(string path)
     {
         var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        File.WriteAllText(temp, ToHtml());
-        File.Move(temp, full, overwrite: true);
+        AtomicFile.WriteAllText(full, ToHtml());
     }
 }

@@ -1,3 +1,4 @@
+using ArtifactTools.IO;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -75,9 +76,7 @@ public static class NotebookExporter
         if (types.Length > 0) text.AppendLine().Append(types);
 
         var full = Path.GetFullPath(outputPath);
-        var temp = full + ".tmp";
-        File.WriteAllText(temp, text.ToString());
-        File.Move(temp, full, overwrite: true);
+        AtomicFile.WriteAllText(full, text.ToString());
         return full;
     }
 

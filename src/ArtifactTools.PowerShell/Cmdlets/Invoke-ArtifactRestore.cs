@@ -5,6 +5,7 @@ using ArtifactTools.Models;
 using ArtifactTools.PowerShell.Completion;
 using ArtifactTools.PowerShell.Infrastructure;
 using ArtifactTools.Restoration;
+using ArtifactTools.Runtime;
 
 namespace ArtifactTools.PowerShell.Cmdlets;
 
@@ -79,6 +80,7 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
 
     protected override void BeginProcessing()
     {
+        NativeRuntime.Prepare(Workload.Restore);
         try { _device = ComputeDevice.Resolve(Device); }
         catch (InvalidOperationException ex)
         {

@@ -1,3 +1,4 @@
+using ArtifactTools.IO;
 using System.Management.Automation;
 using ArtifactTools.Degradation;
 using ArtifactTools.Imaging;
@@ -99,7 +100,7 @@ public sealed class NewDegradedImageCommand : FileProcessingCmdlet
                 ? WriteReference(compressed.Reference, System.IO.Path.Combine(folder, "ref"), name, path)
                 : sourcePath;
             Directory.CreateDirectory(folder);
-            ImageCodec.WriteBytesAtomically(target, compressed.Bytes);
+            AtomicFile.WriteAllBytes(target, compressed.Bytes);
             WriteObject(new DegradedImageResult(target, reference, compressed.AppliedSpec, compressed.Bytes.Length,
                 compressed.BitsPerPixel, compressed.Quality));
         }

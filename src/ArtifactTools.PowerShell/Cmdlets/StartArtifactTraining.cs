@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Management.Automation;
 using ArtifactTools.Degradation;
 using ArtifactTools.PowerShell.Infrastructure;
-using ArtifactTools.Restoration;
+using ArtifactTools.Runtime;
 using ArtifactTools.Training;
 
 namespace ArtifactTools.PowerShell.Cmdlets;
@@ -101,10 +101,11 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
         if (!ShouldProcess(output, $"Train {Architecture} for {Iterations} iterations")) return;
 
         var options = BuildOptions(output, validation, degradation, recipe);
+        NativeRuntime.Prepare(Workload.Train);
         RunWithProgress(options);
     }
 
-    string ResolveDegradation()
+    IDegradation ResolveDegradation()
     {
         var spec = Degradation ?? (Quality > 0 ? $"jpeg:{Quality}" : null);
         if (spec is null)
@@ -112,8 +113,7 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
                 "NoDegradation", ErrorCategory.InvalidArgument, null));
         try
         {
-            Degradations.Parse(spec!);
-            return spec!;
+            return Degradations.Parse(spec!);
         }
         catch (FormatException ex)
         {
@@ -126,14 +126,14 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
     TrainingRecipe ResolveRecipe()
     {
         try { return TrainingRecipes.Resolve(Recipe, Architecture); }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
         {
             ThrowTerminatingError(ErrorRecords.Create(ex, "InvalidRecipe", ErrorCategory.InvalidArgument, Recipe));
             return null!;
         }
     }
 
-    TrainingOptions BuildOptions(string output, List<string> validation, string degradation, TrainingRecipe recipe)
+    TrainingOptions BuildOptions(string output, List<string> validation, IDegradation degradation, TrainingRecipe recipe)
     {
         if (LearningRate > 0) recipe = recipe with { LearningRate = LearningRate };
         if (BatchSize > 0) recipe = recipe with { BatchSize = BatchSize };
@@ -147,17 +147,12 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
             Recipe = recipe,
             Iterations = Iterations,
             OutputPath = output,
-            Seed = Seed,
-            ValidateEvery = ValidateEvery,
-            CheckpointEvery = CheckpointEvery,
-            Resume = Resume,
+            Seed = Seed, ValidateEvery = ValidateEvery, CheckpointEvery = CheckpointEvery, Resume = Resume,
             InitializeFrom = InitializeFrom is null ? null : PathResolution.ResolveOutput(this, InitializeFrom),
             TransferLayers = TransferLayer,
             FreezeTransferred = Freeze,
             InitOverride = Initialization,
-            ModelName = Name,
-            Threads = Threads,
-            Device = Device.ToString().ToLowerInvariant(),
+            ModelName = Name, Threads = Threads, Device = Device,
         };
     }
 
@@ -181,7 +176,7 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
         }) { IsBackground = true, Name = "ArtifactTools training" };
         worker.Start();
 
-        var activity = $"Training {options.Architecture} ({options.Degradation}, {options.Recipe.Name})";
+        var activity = $"Training {options.Architecture} ({options.Degradation.Spec}, {options.Recipe.Name})";
         TrainingProgress? lastShown = null;
         foreach (var message in messages.GetConsumingEnumerable())
         {

@@ -13,7 +13,7 @@ public class TrainingSanityTests
     {
         // No DisposeScope around the optimiser: TorchSharp 0.107's Adam state created under one turns to NaN.
         using var generator = Initializers.Seeded(11);
-        using var network = ArCnn.Create();
+        using var network = NetworkRegistry.Create("ARCNN");
         Initializers.Gaussian(network, 0.001, generator);
         // Smooth clean images (blurred noise) and a noisy version: the network must learn to undo the noise.
         using var clean = nn.functional.avg_pool2d(rand([4, 1, 32, 32], generator: generator), 5, stride: 1, padding: 2, count_include_pad: false);
