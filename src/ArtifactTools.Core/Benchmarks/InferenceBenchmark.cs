@@ -35,21 +35,6 @@ public static class InferenceBenchmark
         return new ForwardTiming(network.Spec, width, height, get_num_threads(), best, width * (double)height / best.TotalSeconds / 1e6);
     }
 
-    /// <summary>The largest difference, in 0..255 grey levels, between the network's float32 output and a float64
-    /// copy's on the CPU (float64 convolutions do not go through oneDNN, so the copy is an independent reference).</summary>
-    public static double MaxDeviationFromFloat64(RestorationNetwork network, int size = 256, int seed = 11)
-    {
-        using var scope = NewDisposeScope();
-        using var inference = inference_mode();
-        int channels = (int)network.Layers[0].Weight.shape[1];
-        using var reference = NetworkRegistry.CopyOf(network, ScalarType.Float64);
-        reference.eval();
-        var input = rand([1, channels, size, size], generator: new Generator((ulong)seed));
-        var fast = network.forward(input).cpu().to(ScalarType.Float64);
-        var exact = reference.forward(input.to(ScalarType.Float64));
-        return (fast - exact).abs().max().item<double>() * 255;
-    }
-
     /// <summary>Peak resident memory of this process so far (VmHWM), in bytes; null where /proc is absent.</summary>
     public static long? PeakResidentBytes()
     {

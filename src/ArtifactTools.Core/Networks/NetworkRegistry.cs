@@ -100,6 +100,16 @@ public static class NetworkRegistry
             network.WeightCount, network.ParameterCount, network.IsResidual, match?.Description ?? $"{spec.Layers.Count}-layer network from a spec.");
     }
 
+    /// <summary>Throws what <see cref="Create"/> would for an unknown name or a bad spec, without building anything.</summary>
+    /// <exception cref="ArgumentException">Unknown name.</exception>
+    /// <exception cref="FormatException">Bad spec.</exception>
+    public static void Validate(string nameOrSpec)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(nameOrSpec);
+        if (NetworkSpec.LooksLikeSpec(nameOrSpec)) NetworkSpec.Parse(nameOrSpec);
+        else Find(nameOrSpec);
+    }
+
     /// <summary>True when <paramref name="name"/> names a known network.</summary>
     public static bool IsKnownName(string name) => Entries.Any(e => Normalize(e.Name) == Normalize(name));
 

@@ -24,7 +24,6 @@ public sealed class PreparedPairs : IDisposable
 
     public int Count => _entries.Length;
     public string CachePath { get; }
-    public long PixelCount => _entries.Sum(e => (long)e.Width * e.Height);
 
     unsafe PreparedPairs(string path)
     {

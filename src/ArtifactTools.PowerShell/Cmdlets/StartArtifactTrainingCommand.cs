@@ -1,6 +1,7 @@
-using System.Collections.Concurrent;
 using System.Management.Automation;
 using ArtifactTools.Degradation;
+using ArtifactTools.Networks;
+using ArtifactTools.PowerShell.Completion;
 using ArtifactTools.PowerShell.Infrastructure;
 using ArtifactTools.Runtime;
 using ArtifactTools.Training;
@@ -14,10 +15,12 @@ namespace ArtifactTools.PowerShell.Cmdlets;
 /// .safetensors model usable by Invoke-ArtifactRestore -Model.</para>
 /// </summary>
 /// <example><code>Start-ArtifactTraining -Architecture L4 -TrainingPath ./train -ValidationPath ./val -Quality 10 -Iterations 600 -OutputPath ./l4-q10.safetensors</code></example>
-[Cmdlet(VerbsLifecycle.Start, "ArtifactTraining", SupportsShouldProcess = true)]
+[Cmdlet(VerbsLifecycle.Start, "ArtifactTraining", DefaultParameterSetName = QualitySet, SupportsShouldProcess = true)]
 [OutputType(typeof(TrainingResult))]
 public sealed class StartArtifactTrainingCommand : PSCmdlet
 {
+    const string QualitySet = "Quality", DegradationSet = "Degradation";
+
     [Parameter(Mandatory = true, Position = 0)]
     [ArgumentCompleter(typeof(NetworkNameCompleter))]
     public string Architecture { get; set; } = "";
@@ -33,12 +36,12 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
     public string[] ValidationPath { get; set; } = [];
 
     /// <summary>JPEG quality the model is trained for (shorthand for -Degradation jpeg:Q).</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = QualitySet)]
     [ValidateRange(1, 100)]
-    public int Quality { get; set; }
+    public int? Quality { get; set; }
 
     /// <summary>Degradation spec: jpeg:10, jpeg:5-95 (one blind model), jp2:0.3 (bits per pixel), rescale:0.5+jpeg:75, webp:50.</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = DegradationSet)]
     public string? Degradation { get; set; }
 
     [Parameter]
@@ -53,9 +56,10 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
     [ArgumentCompleter(typeof(RecipeNameCompleter))]
     public string Recipe { get; set; } = "fast";
 
-    [Parameter] public double LearningRate { get; set; }
-    [Parameter] public int BatchSize { get; set; }
-    [Parameter] public int PatchSize { get; set; }
+    /// <summary>Overrides of the recipe's learning rate, batch size and patch side.</summary>
+    [Parameter] [ValidateRange(double.Epsilon, double.MaxValue)] public double? LearningRate { get; set; }
+    [Parameter] [ValidateRange(1, int.MaxValue)] public int? BatchSize { get; set; }
+    [Parameter] [ValidateRange(8, int.MaxValue)] public int? PatchSize { get; set; }
 
     /// <summary>Transfer: a base model whose layers initialise this network.</summary>
     [Parameter] public string? InitializeFrom { get; set; }
@@ -70,7 +74,7 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
     [Parameter] public int ValidateEvery { get; set; } = 200;
     [Parameter] public int CheckpointEvery { get; set; } = 500;
     [Parameter] public DeviceChoice Device { get; set; } = DeviceChoice.Auto;
-    [Parameter] public int Threads { get; set; }
+    [Parameter] [ValidateRange(1, int.MaxValue)] public int? Threads { get; set; }
     [Parameter] public string? Name { get; set; }
     [Parameter] public SwitchParameter Force { get; set; }
 
@@ -96,6 +100,7 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
                 "ModelExists", ErrorCategory.ResourceExists, output));
         }
         // Argument mistakes are reported before -WhatIf/-Confirm, with the same error ids as the other cmdlets.
+        ValidateArchitecture();
         var degradation = ResolveDegradation();
         var recipe = ResolveRecipe();
         if (!ShouldProcess(output, $"Train {Architecture} for {Iterations} iterations")) return;
@@ -107,7 +112,7 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
 
     IDegradation ResolveDegradation()
     {
-        var spec = Degradation ?? (Quality > 0 ? $"jpeg:{Quality}" : null);
+        var spec = Degradation ?? (Quality is { } quality ? $"jpeg:{quality}" : null);
         if (spec is null)
             ThrowTerminatingError(ErrorRecords.Create(new ArgumentException("Give -Quality (e.g. 10) or -Degradation (e.g. 'jpeg:5-95')."),
                 "NoDegradation", ErrorCategory.InvalidArgument, null));
@@ -123,6 +128,16 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
         }
     }
 
+    void ValidateArchitecture()
+    {
+        try { NetworkRegistry.Validate(Architecture); }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException(ex.Message, nameof(Architecture), ex),
+                "InvalidArchitecture", ErrorCategory.InvalidArgument, Architecture));
+        }
+    }
+
     TrainingRecipe ResolveRecipe()
     {
         try { return TrainingRecipes.Resolve(Recipe, Architecture); }
@@ -135,9 +150,12 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
 
     TrainingOptions BuildOptions(string output, List<string> validation, IDegradation degradation, TrainingRecipe recipe)
     {
-        if (LearningRate > 0) recipe = recipe with { LearningRate = LearningRate };
-        if (BatchSize > 0) recipe = recipe with { BatchSize = BatchSize };
-        if (PatchSize > 0) recipe = recipe with { PatchSize = PatchSize };
+        recipe = recipe with
+        {
+            LearningRate = LearningRate ?? recipe.LearningRate,
+            BatchSize = BatchSize ?? recipe.BatchSize,
+            PatchSize = PatchSize ?? recipe.PatchSize,
+        };
         return new TrainingOptions
         {
             Architecture = Architecture,
@@ -152,61 +170,58 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
             TransferLayers = TransferLayer,
             FreezeTransferred = Freeze,
             InitOverride = Initialization,
-            ModelName = Name, Threads = Threads, Device = Device,
+            ModelName = Name, Threads = Threads ?? 0, Device = Device,
         };
     }
 
-    readonly CancellationTokenSource _stop = new();
-
-    /// <summary>Training runs on a worker thread; this (the pipeline) thread relays progress, because PowerShell
-    /// streams may only be written from it.</summary>
+    /// <summary>Trains on a worker thread (<see cref="WorkerThread"/>) while this, the pipeline thread, shows its
+    /// status and progress; Ctrl+C stops it after the current iteration, keeping a checkpoint.</summary>
     void RunWithProgress(TrainingOptions options)
     {
-        var messages = new BlockingCollection<object>();
-        var trainer = new Trainer(options);
-        trainer.Status += s => messages.Add(s);
-        trainer.Progress += p => messages.Add(p);
-        TrainingResult? result = null;
-        Exception? failure = null;
-        var worker = new Thread(() =>
-        {
-            try { result = trainer.Run(_stop.Token); }
-            catch (Exception ex) { failure = ex; }
-            finally { messages.CompleteAdding(); }
-        }) { IsBackground = true, Name = "ArtifactTools training" };
-        worker.Start();
-
         var activity = $"Training {options.Architecture} ({options.Degradation.Spec}, {options.Recipe.Name})";
         TrainingProgress? lastShown = null;
-        foreach (var message in messages.GetConsumingEnumerable())
+        void Show(object message)
         {
-            switch (message)
+            if (message is string status)
             {
-                case string status:
-                    WriteVerbose(status);
-                    WriteProgress(new ProgressRecord(1, activity, status));
-                    break;
-                case TrainingProgress p when lastShown is null || p.Iteration == p.TotalIterations || (p.Elapsed - lastShown.Elapsed).TotalSeconds >= 0.5:
-                    lastShown = p;
-                    WriteProgress(new ProgressRecord(1, activity,
-                        $"iteration {p.Iteration}/{p.TotalIterations}  loss {p.Loss:0.000000}  val PSNR {Format(p.ValidationPsnr)} dB (input {Format(p.BaselinePsnr)})")
-                    {
-                        PercentComplete = (int)(100L * p.Iteration / p.TotalIterations),
-                        SecondsRemaining = p.Remaining is { } r ? (int)r.TotalSeconds : -1,
-                    });
-                    break;
+                WriteVerbose(status);
+                WriteProgress(new ProgressRecord(1, activity, status));
+            }
+            else if (message is TrainingProgress p && (lastShown is null || p.Iteration == p.TotalIterations || (p.Elapsed - lastShown.Elapsed).TotalSeconds >= 0.5))
+            {
+                lastShown = p;
+                WriteProgress(new ProgressRecord(1, activity,
+                    $"iteration {p.Iteration}/{p.TotalIterations}  loss {p.Loss:0.000000}  val PSNR {Format(p.ValidationPsnr)} dB (input {Format(p.BaselinePsnr)})")
+                {
+                    PercentComplete = (int)(100L * p.Iteration / p.TotalIterations),
+                    SecondsRemaining = p.Remaining is { } r ? (int)r.TotalSeconds : -1,
+                });
             }
         }
-        worker.Join();
-        WriteProgress(new ProgressRecord(1, activity, "done") { RecordType = ProgressRecordType.Completed });
-        if (failure is not null)
-            ThrowTerminatingError(ErrorRecords.Create(failure, "TrainingFailed", ErrorCategory.InvalidOperation, options.OutputPath));
-        if (result is { Completed: false })
+
+        TrainingResult result = null!;
+        try
+        {
+            result = WorkerThread.Run("ArtifactTools training", post =>
+            {
+                var trainer = new Trainer(options);
+                trainer.Status += post;
+                trainer.Progress += p => post(p);
+                return trainer.Run(PipelineStopToken);
+            }, Show);
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(ex, "TrainingFailed", ErrorCategory.InvalidOperation, options.OutputPath));
+        }
+        finally
+        {
+            WriteProgress(new ProgressRecord(1, activity, "done") { RecordType = ProgressRecordType.Completed });
+        }
+        if (!result.Completed)
             WriteWarning($"Training stopped at iteration {result.Iterations}; continue with -Resume (checkpoint: {options.CheckpointPath}).");
         WriteObject(result);
     }
-
-    protected override void StopProcessing() => _stop.Cancel();
 
     static string Format(double? value) => value is { } v && !double.IsNaN(v) ? v.ToString("0.00") : "-";
 }

@@ -2,7 +2,7 @@ using ArtifactTools.Networks;
 using ArtifactTools.Tests.Support;
 using Xunit;
 
-namespace ArtifactTools.Tests.Networks;
+namespace ArtifactTools.Tests.Cmdlets;
 
 public class GetArtifactNetworkTests
 {

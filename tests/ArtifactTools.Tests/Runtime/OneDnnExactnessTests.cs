@@ -4,7 +4,7 @@ using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace ArtifactTools.Tests.Networks;
+namespace ArtifactTools.Tests.Runtime;
 
 /// <summary>
 /// Forward passes must agree with a float64 reference (float64 convolutions never go through oneDNN) under whatever cap

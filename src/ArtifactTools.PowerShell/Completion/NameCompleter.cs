@@ -1,10 +1,8 @@
 using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using ArtifactTools.Networks;
-using ArtifactTools.Training;
 
-namespace ArtifactTools.PowerShell.Infrastructure;
+namespace ArtifactTools.PowerShell.Completion;
 
 /// <summary>Base for tab completion from a fixed list of names.</summary>
 public abstract class NameCompleter : IArgumentCompleter
@@ -15,14 +13,4 @@ public abstract class NameCompleter : IArgumentCompleter
         CommandAst commandAst, IDictionary fakeBoundParameters) =>
         Names().Where(n => n.StartsWith(wordToComplete.Trim('\'', '"'), StringComparison.OrdinalIgnoreCase))
             .Select(n => new CompletionResult(n));
-}
-
-public sealed class NetworkNameCompleter : NameCompleter
-{
-    protected override IEnumerable<string> Names() => NetworkRegistry.Known.Select(n => n.Name);
-}
-
-public sealed class RecipeNameCompleter : NameCompleter
-{
-    protected override IEnumerable<string> Names() => TrainingRecipes.All.Select(r => r.Name).Prepend("paper");
 }

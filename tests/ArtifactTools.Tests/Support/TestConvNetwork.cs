@@ -2,7 +2,7 @@ using ArtifactTools.Networks;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace ArtifactTools.Tests.Models;
+namespace ArtifactTools.Tests.Support;
 
 /// <summary>
 /// A plain conv/PReLU stack with zero "same" padding, for tests that must not depend on the network registry: the
