@@ -1,4 +1,4 @@
-using ArtifactTools.IO;
+using ArtifactTools.FileSystem;
 using ImageMagick;
 
 namespace ArtifactTools.Imaging;
@@ -49,6 +49,7 @@ public static class ImageCodec
         var format = Resolve(image, encoding.Format);
         using var magick = MagickBridge.ToMagick(image);
         Configure(magick, format, encoding.Quality);
+        if (encoding.Comment is not null) Annotate(magick, format, encoding.Comment);
         return magick.ToByteArray(MagickSetup.ToMagick(format));
     }
 
@@ -90,6 +91,20 @@ public static class ImageCodec
                     magick.Quantize(new QuantizeSettings { Colors = 256, ColorSpace = ColorSpace.Gray, DitherMethod = DitherMethod.No });
                 break;
         }
+    }
+
+    static void Annotate(MagickImage magick, ImageFileFormat format, string comment)
+    {
+        if (format == ImageFileFormat.WebP)
+        {
+            // ImageMagick's WebP writer keeps no comment, but it does write an XMP chunk.
+            var text = System.Security.SecurityElement.Escape(comment);
+            magick.SetProfile(new XmpProfile(System.Text.Encoding.UTF8.GetBytes(
+                $"<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">" +
+                $"<rdf:Description xmlns:exif=\"http://ns.adobe.com/exif/1.0/\"><exif:UserComment>{text}</exif:UserComment>" +
+                "</rdf:Description></rdf:RDF></x:xmpmeta>")));
+        }
+        else magick.Comment = comment;
     }
 
     /// <summary>libjpeg, libpng and libtiff report lost data as warnings; a decoded image with missing rows is no image.</summary>

@@ -1,4 +1,4 @@
-using ArtifactTools.IO;
+using ArtifactTools.FileSystem;
 using ArtifactTools.Networks;
 using TorchSharp;
 using static TorchSharp.torch;

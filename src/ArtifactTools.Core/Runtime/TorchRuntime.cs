@@ -1,4 +1,4 @@
-using ArtifactTools.IO;
+using ArtifactTools.FileSystem;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;

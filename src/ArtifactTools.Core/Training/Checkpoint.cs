@@ -1,4 +1,4 @@
-using ArtifactTools.IO;
+using ArtifactTools.FileSystem;
 using System.Text;
 using System.Text.Json;
 using ArtifactTools.Networks;

@@ -1,4 +1,4 @@
-using ArtifactTools.IO;
+using ArtifactTools.FileSystem;
 using System.IO.MemoryMappedFiles;
 using System.Security.Cryptography;
 using System.Text;

@@ -1,4 +1,4 @@
-using ArtifactTools.IO;
+using ArtifactTools.FileSystem;
 using System.Globalization;
 using System.Net;
 using System.Text;

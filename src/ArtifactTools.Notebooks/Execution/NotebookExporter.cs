@@ -1,4 +1,4 @@
-using ArtifactTools.IO;
+using ArtifactTools.FileSystem;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

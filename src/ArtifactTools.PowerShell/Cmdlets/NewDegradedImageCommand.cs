@@ -1,4 +1,4 @@
-using ArtifactTools.IO;
+using ArtifactTools.FileSystem;
 using System.Management.Automation;
 using ArtifactTools.Degradation;
 using ArtifactTools.Imaging;

@@ -1,4 +1,4 @@
-namespace ArtifactTools.IO;
+namespace ArtifactTools.FileSystem;
 
 /// <summary>
 /// Writes a file whole or not at all: into a hidden temporary file beside the target (same folder, so the rename
@@ -41,7 +41,8 @@ public static class AtomicFile
             writer.Write(text);
         });
 
-    /// <summary>".name.&lt;guid&gt;.tmp" beside the target: hidden, and unique so concurrent writers never share one.</summary>
-    static string TemporaryPathFor(string full) =>
+    /// <summary>".name.&lt;guid&gt;.tmp" beside the target: hidden, and unique so concurrent writers never share one.
+    /// Every temporary file ArtifactTools makes is named here.</summary>
+    public static string TemporaryPathFor(string full) =>
         Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
 }
