@@ -80,7 +80,6 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
     readonly List<(string Path, string? Reference)> _inputs = [];
     readonly HashSet<string> _seenInputs = new(RealPath.Comparer);
     readonly Dictionary<string, string?> _folderErrors = new(RealPath.Comparer);
-    readonly CancellationTokenSource _cancel = new();
     ModelCatalog _catalog = null!;
     OutputPlanner _planner = null!;
     string? _modelPath;
@@ -196,7 +195,7 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
             Strength = Strength,
             Progress = new TileProgress(this, fileName),
         };
-        var output = restorer.RestoreInPlace(input, options, _cancel.Token); // the decoded input is ours: no second copy
+        var output = restorer.RestoreInPlace(input, options, PipelineStopToken); // the decoded input is ours: no second copy
 
         WriteFileProgress(fileName, "Writing", null);
         var stamp = OutputPlanner.StampFor(path, target, restorer.Model.Name);
@@ -251,18 +250,9 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
         });
     }
 
-    protected override void StopProcessing()
-    {
-        _cancel.Cancel(); // the restore stops at the next tile; nothing has been written for that file yet
-        base.StopProcessing();
-    }
-
-    /// <summary>PowerShell disposes the cmdlet however the pipeline ends (also after Ctrl+C, when EndProcessing is skipped).</summary>
-    public void Dispose()
-    {
-        DisposeModels();
-        _cancel.Dispose();
-    }
+    /// <summary>PowerShell disposes the cmdlet however the pipeline ends (also after Ctrl+C, when EndProcessing is skipped;
+    /// Ctrl+C cancels PipelineStopToken, so the restore stops at the next tile and nothing is written for that file).</summary>
+    public void Dispose() => DisposeModels();
 
     void DisposeModels()
     {
