@@ -10,15 +10,7 @@ using ArtifactTools.Runtime;
 
 namespace ArtifactTools.PowerShell.Cmdlets;
 
-/// <summary>
-/// Removes compression artifacts from images. Without -Model, a JPEG's quality is estimated from its quantization tables
-/// and the shipped model trained for the nearest quality is used; other inputs get the shipped general (blind) model.
-/// Writes &lt;name&gt;&lt;Suffix&gt;.png (lossless) into -OutputDirectory (default: beside the input), or another -Format.
-/// The run's files are collected first and every output is decided before any is written (<see cref="OutputPlanner"/>):
-/// no input and no file that is not our own output of the same source is ever overwritten, not even with -Force; our
-/// outputs carry a stamp, so re-runs skip them as inputs and skip inputs already restored (unless -Force); inputs from
-/// several folders are mirrored under -OutputDirectory. Outputs are written atomically; Ctrl+C leaves no partial file.
-/// </summary>
+/// <summary>Invoke-ArtifactRestore: restores files, every output planned before any is written (<see cref="OutputPlanner"/>).</summary>
 [Cmdlet(VerbsLifecycle.Invoke, "ArtifactRestore", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(typeof(RestoreResult))]
 public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDisposable

@@ -5,13 +5,7 @@ using ArtifactTools.PowerShell.Infrastructure;
 
 namespace ArtifactTools.PowerShell.Cmdlets;
 
-/// <summary>
-/// Measures PSNR, SSIM and PSNR-B of images against references (the papers' metrics, on MATLAB's Y by default).
-/// -ReferencePath is a file or a directory; in a directory the reference is the image with the test file's base
-/// name (lossless formats preferred). It binds by property name from ReferencePath, else SourcePath, so the output of
-/// New-DegradedImage (SourcePath: the clean image) and of Invoke-ArtifactRestore (ReferencePath: the original it was
-/// given, null for plain files, which then need -ReferencePath) pipe in directly. -Summary emits one ImageQualitySummary with the means at the end instead of a row per pair.
-/// </summary>
+/// <summary>Measure-ImageQuality: PSNR, SSIM and PSNR-B against references paired by base name.</summary>
 [Cmdlet(VerbsDiagnostic.Measure, "ImageQuality", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(ImageQualityResult), typeof(ImageQualitySummary))]
 public sealed class MeasureImageQualityCommand : FileProcessingCmdlet

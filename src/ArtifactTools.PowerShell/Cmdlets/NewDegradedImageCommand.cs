@@ -1,19 +1,12 @@
-using ArtifactTools.FileSystem;
 using System.Management.Automation;
 using ArtifactTools.Degradation;
+using ArtifactTools.FileSystem;
 using ArtifactTools.Imaging;
 using ArtifactTools.PowerShell.Infrastructure;
 
 namespace ArtifactTools.PowerShell.Cmdlets;
 
-/// <summary>
-/// Writes compressed copies of images: JPEG at -Quality, or any -Degradation spec ('jpeg:10', 'jpeg:5-95', 'jp2:0.3',
-/// 'webp:50', 'rescale:0.5+jpeg:75', 'rescale:1024px+jpeg:75'). The encoded bytes are written unchanged.
-/// Layout of -OutputDirectory: one degradation without -Grayscale writes beside nothing else, straight into it; several
-/// degradations, or -Grayscale, write one subfolder per degradation (q10/, jp2-0.3/, ...) and -Grayscale also writes the
-/// clean Y reference to ref/&lt;name&gt;.png, so the folder is a ready benchmark set. A rescale writes its rescaled
-/// reference to ref/ inside its own folder. Existing outputs are skipped (a Skipped result) unless -Force; inputs are never overwritten.
-/// </summary>
+/// <summary>New-DegradedImage: compressed copies of images, or a papers-style benchmark folder.</summary>
 [Cmdlet(VerbsCommon.New, "DegradedImage", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(typeof(DegradedImageResult))]
 public sealed class NewDegradedImageCommand : FileProcessingCmdlet
