@@ -32,7 +32,8 @@ public sealed record TrainingOptions
     public string? ModelName { get; init; }
     public string? Description { get; init; }
     public string? CacheDirectory { get; init; }
-    public int Threads { get; init; }
+    /// <summary>libtorch's intra-op threads; null keeps its default (one per core).</summary>
+    public int? Threads { get; init; }
     public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
 
     public string CheckpointPath => OutputPath + ".checkpoint";

@@ -164,7 +164,7 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
             TransferLayers = TransferLayer,
             FreezeTransferred = Freeze,
             InitOverride = Initialization,
-            ModelName = Name, Threads = Threads ?? 0, Device = Device,
+            ModelName = Name, Threads = Threads, Device = Device,
         };
     }
 
