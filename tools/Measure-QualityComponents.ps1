@@ -45,13 +45,16 @@ function Get-ModelsFor([int] $q) {
     @($catalog | Where-Object { $null -eq $_.Quality -or $_.Quality -eq $q })
 }
 
-function New-Score([string] $set, [int] $q, [string] $modelName, [string] $variant, $scores, [double] $seconds, [double] $mpx) {
+# Seconds: the network's (and the projection's) time over the whole set. Under load only the share is comparable.
+function New-Score([string] $set, [int] $q, [string] $modelName, [string] $variant, $scores, [double] $mpx, [double] $networkSeconds, [double] $projectionSeconds = 0) {
+    $seconds = $networkSeconds + $projectionSeconds
     [pscustomobject]@{
         Set = $set; Quality = $q; Model = $modelName; Variant = $variant; Images = $scores.Count
         PSNR = ($scores | Measure-Object PSNR -Average).Average
         SSIM = ($scores | Measure-Object SSIM -Average).Average
         PSNRB = ($scores | Measure-Object PSNRB -Average).Average
         MpxPerSecond = if ($seconds -gt 0) { $mpx / $seconds } else { [double]::NaN }
+        ProjectionShare = if ($networkSeconds -gt 0) { $projectionSeconds / $networkSeconds } else { 0.0 }
     }
 }
 
@@ -71,7 +74,7 @@ foreach ($q in $Quality) {
     }
     $mpx = ($pairs | ForEach-Object { $_.Y.Width * $_.Y.Height } | Measure-Object -Sum).Sum / 1e6
     $jpegScores = @($pairs | ForEach-Object { [ArtifactTools.Metrics.ImageMetrics]::Measure($_.Reference, $_.Y) })
-    $rows.Add((New-Score $Name $q 'JPEG' 'decoded' $jpegScores 0 $mpx))
+    $rows.Add((New-Score $Name $q 'JPEG' 'decoded' $jpegScores $mpx 0))
 
     foreach ($info in Get-ModelsFor $q) {
         $loaded = [ArtifactTools.Models.ModelFile]::Load($info.Path, [TorchSharp.torch]::CPU)
@@ -92,8 +95,8 @@ foreach ($q in $Quality) {
                     $blocks += $result.Blocks; $changed += $result.BlocksChanged; $untrusted += $result.BlocksUntrusted
                     $projected.Add([ArtifactTools.Metrics.ImageMetrics]::Measure($pair.Reference, $restored.Quantized()))
                 }
-                $rows.Add((New-Score $Name $q $info.Name $setting $plain $networkClock.Elapsed.TotalSeconds $mpx))
-                $rows.Add((New-Score $Name $q $info.Name "$setting+projection" $projected ($networkClock.Elapsed.TotalSeconds + $projectionClock.Elapsed.TotalSeconds) $mpx))
+                $rows.Add((New-Score $Name $q $info.Name $setting $plain $mpx $networkClock.Elapsed.TotalSeconds))
+                $rows.Add((New-Score $Name $q $info.Name "$setting+projection" $projected $mpx $networkClock.Elapsed.TotalSeconds $projectionClock.Elapsed.TotalSeconds))
                 Write-Host ('{0} q{1} {2,-14} {3,-20} {4:N3} -> {5:N3} dB  (projection: {6:N1} Mpx/s, {7} of {8} blocks changed, {9} untrusted)' -f $Name, $q, $info.Name, $setting,
                     $rows[-2].PSNR, $rows[-1].PSNR, ($mpx / $projectionClock.Elapsed.TotalSeconds), $changed, $blocks, $untrusted)
             }
@@ -108,8 +111,9 @@ $rows | ForEach-Object {
     $r = $_
     [pscustomobject]@{ Set = $r.Set; Quality = $r.Quality; Model = $r.Model; Variant = $r.Variant; Images = $r.Images
         PSNR = $r.PSNR.ToString('F4', $invariant); SSIM = $r.SSIM.ToString('F5', $invariant); PSNRB = $r.PSNRB.ToString('F4', $invariant)
-        MpxPerSecond = $r.MpxPerSecond.ToString('F3', $invariant) }
+        MpxPerSecond = $r.MpxPerSecond.ToString('F3', $invariant); ProjectionShare = $r.ProjectionShare.ToString('F4', $invariant) }
 } | Export-Csv -LiteralPath $csv -NoTypeInformation -UseQuotes Never
 $rows | Format-Table Set, Quality, Model, Variant, Images, @{ n = 'PSNR'; e = { $_.PSNR.ToString('F3') } }, @{ n = 'SSIM'; e = { $_.SSIM.ToString('F4') } },
-    @{ n = 'PSNR-B'; e = { $_.PSNRB.ToString('F3') } }, @{ n = 'Mpx/s'; e = { $_.MpxPerSecond.ToString('F2') } } | Out-String -Width 200
+    @{ n = 'PSNR-B'; e = { $_.PSNRB.ToString('F3') } }, @{ n = 'Mpx/s'; e = { $_.MpxPerSecond.ToString('F2') } },
+    @{ n = 'projection time'; e = { $_.ProjectionShare.ToString('P1') } } | Out-String -Width 200
 "CSV: $csv"

@@ -9,15 +9,16 @@ public static class BlockDct
 {
     public const int Size = 8, Length = Size * Size;
 
-    // Basis[u, x] = C(u)/2 * cos((2x+1) u pi / 16): rows are the orthonormal 1-D basis vectors.
-    static readonly double[] Basis = CreateBasis();
+    // Basis[u, x] = C(u)/2 * cos((2x+1) u pi / 16): rows are the orthonormal 1-D basis vectors. The inverse uses its
+    // transpose, stored too so that both directions run the same loop.
+    static readonly double[] Basis = CreateBasis(transpose: false), Transposed = CreateBasis(transpose: true);
 
-    static double[] CreateBasis()
+    static double[] CreateBasis(bool transpose)
     {
         var basis = new double[Length];
         for (int u = 0; u < Size; u++)
             for (int x = 0; x < Size; x++)
-                basis[u * Size + x] = (u == 0 ? Math.Sqrt(0.5) : 1.0) / 2 * Math.Cos((2 * x + 1) * u * Math.PI / 16);
+                basis[transpose ? x * Size + u : u * Size + x] = (u == 0 ? Math.Sqrt(0.5) : 1.0) / 2 * Math.Cos((2 * x + 1) * u * Math.PI / 16);
         return basis;
     }
 
@@ -28,26 +29,25 @@ public static class BlockDct
     /// <summary>Samples of a block of coefficients (the spans may be the same).</summary>
     public static void Inverse(ReadOnlySpan<double> coefficients, Span<double> samples) => Transform(coefficients, samples, inverse: true);
 
-    // Separable: rows, then columns. Forward multiplies by the basis, inverse by its transpose.
+    // Separable: rows, then columns, each a product with the 8x8 matrix m (the basis forward, its transpose inverse).
     static void Transform(ReadOnlySpan<double> input, Span<double> output, bool inverse)
     {
         if (input.Length != Length || output.Length != Length)
             throw new ArgumentException($"A block has {Length} values.");
+        ReadOnlySpan<double> m = inverse ? Transposed : Basis;
         Span<double> rows = stackalloc double[Length];
         for (int r = 0; r < Size; r++)
             for (int k = 0; k < Size; k++)
             {
                 double sum = 0;
-                for (int x = 0; x < Size; x++)
-                    sum += input[r * Size + x] * (inverse ? Basis[x * Size + k] : Basis[k * Size + x]);
+                for (int x = 0; x < Size; x++) sum += input[r * Size + x] * m[k * Size + x];
                 rows[r * Size + k] = sum;
             }
         for (int c = 0; c < Size; c++)
             for (int k = 0; k < Size; k++)
             {
                 double sum = 0;
-                for (int y = 0; y < Size; y++)
-                    sum += rows[y * Size + c] * (inverse ? Basis[y * Size + k] : Basis[k * Size + y]);
+                for (int y = 0; y < Size; y++) sum += rows[y * Size + c] * m[k * Size + y];
                 output[k * Size + c] = sum;
             }
     }

@@ -24,7 +24,8 @@ public sealed class QuantizationConstraint
     public double Tolerance { get; init; } = 2.0;
 
     /// <summary>The luminance quantization table, natural (row-major) order.</summary>
-    public IReadOnlyList<int> Table { get; }
+    public IReadOnlyList<int> Table => _table;
+    readonly int[] _table;
     /// <summary>The frame size the table belongs to (0 when unknown).</summary>
     public int Width { get; }
     public int Height { get; }
@@ -34,7 +35,7 @@ public sealed class QuantizationConstraint
         ArgumentNullException.ThrowIfNull(lumaTable);
         if (lumaTable.Count != BlockDct.Length || lumaTable.Any(q => q < 1))
             throw new ArgumentException("A quantization table has 64 steps of at least 1.", nameof(lumaTable));
-        Table = lumaTable.ToArray();
+        _table = lumaTable.ToArray();
         (Width, Height) = (width, height);
     }
 
@@ -68,46 +69,57 @@ public sealed class QuantizationConstraint
             throw new ArgumentException($"The JPEG frame is {Width}x{Height} but the image {decoded.Width}x{decoded.Height}.");
         // JPEG sample = gain * plane value + offset (MATLAB's Y is 16 + 219/255 of JFIF's full-range Y).
         var (gain, offset) = scale == LumaScale.StudioRange ? (255.0 / 219, -16 * 255.0 / 219) : (1.0, 0.0);
-        double tolerance = Tolerance;
 
+        // Rows of blocks are independent: they run in parallel (the network's threads are idle meanwhile).
         int changed = 0, untrusted = 0;
-        Span<double> d = stackalloc double[BlockDct.Length], r = stackalloc double[BlockDct.Length], check = stackalloc double[BlockDct.Length];
-        Span<double> k = stackalloc double[BlockDct.Length];
-        for (int by = 0; by + BlockDct.Size <= decoded.Height; by += BlockDct.Size)
-            for (int bx = 0; bx + BlockDct.Size <= decoded.Width; bx += BlockDct.Size)
-            {
-                Load(decoded, bx, by, gain, offset, d);
-                BlockDct.Forward(d, check);
-                for (int i = 0; i < k.Length; i++) k[i] = Math.Round(check[i] / Table[i]);
-                if (!Redecodes(k, d, check, tolerance)) { untrusted++; continue; }
-
-                Load(restored, bx, by, gain, offset, r);
-                BlockDct.Forward(r, r);
-                bool moved = false;
-                for (int i = 0; i < r.Length; i++)
-                {
-                    double low = (k[i] - 0.5) * Table[i], high = (k[i] + 0.5) * Table[i];
-                    if (r[i] < low) { r[i] = low; moved = true; }
-                    else if (r[i] > high) { r[i] = high; moved = true; }
-                }
-                if (!moved) continue;
-                BlockDct.Inverse(r, r);
-                Store(r, restored, bx, by, gain, offset);
-                changed++;
-            }
+        Parallel.For(0, decoded.Height / BlockDct.Size, blockRow =>
+        {
+            var (rowChanged, rowUntrusted) = ProjectRow(decoded, restored, blockRow * BlockDct.Size, gain, offset);
+            Interlocked.Add(ref changed, rowChanged);
+            Interlocked.Add(ref untrusted, rowUntrusted);
+        });
         return new ProjectionResult(changed, untrusted, (decoded.Width / 8) * (decoded.Height / 8));
+    }
+
+    (int Changed, int Untrusted) ProjectRow(Plane decoded, Plane restored, int by, double gain, double offset)
+    {
+        int changed = 0, untrusted = 0;
+        Span<double> d = stackalloc double[BlockDct.Length], r = stackalloc double[BlockDct.Length];
+        Span<double> k = stackalloc double[BlockDct.Length], check = stackalloc double[BlockDct.Length];
+        for (int bx = 0; bx + BlockDct.Size <= decoded.Width; bx += BlockDct.Size)
+        {
+            Load(decoded, bx, by, gain, offset, d);
+            BlockDct.Forward(d, check);
+            for (int i = 0; i < k.Length; i++) k[i] = Math.Round(check[i] / _table[i]);
+            if (!Redecodes(k, d, check)) { untrusted++; continue; }
+
+            Load(restored, bx, by, gain, offset, r);
+            BlockDct.Forward(r, r);
+            bool moved = false;
+            for (int i = 0; i < r.Length; i++)
+            {
+                double low = (k[i] - 0.5) * _table[i], high = (k[i] + 0.5) * _table[i];
+                if (r[i] < low) { r[i] = low; moved = true; }
+                else if (r[i] > high) { r[i] = high; moved = true; }
+            }
+            if (!moved) continue;
+            BlockDct.Inverse(r, r);
+            Store(r, restored, bx, by, gain, offset);
+            changed++;
+        }
+        return (changed, untrusted);
     }
 
     /// <summary>Whether the coefficients k*Q decode (as libjpeg would: + 128, rounded, clamped) to within the
     /// tolerance of the decoded block's samples.</summary>
-    bool Redecodes(ReadOnlySpan<double> k, ReadOnlySpan<double> decodedShifted, Span<double> scratch, double tolerance)
+    bool Redecodes(ReadOnlySpan<double> k, ReadOnlySpan<double> decodedShifted, Span<double> scratch)
     {
-        for (int i = 0; i < scratch.Length; i++) scratch[i] = k[i] * Table[i];
+        for (int i = 0; i < scratch.Length; i++) scratch[i] = k[i] * _table[i];
         BlockDct.Inverse(scratch, scratch);
         for (int i = 0; i < scratch.Length; i++)
         {
             double sample = Math.Clamp(Math.Round(scratch[i] + 128), 0, 255);
-            if (Math.Abs(sample - (decodedShifted[i] + 128)) > tolerance) return false;
+            if (Math.Abs(sample - (decodedShifted[i] + 128)) > Tolerance) return false;
         }
         return true;
     }
