@@ -59,6 +59,16 @@ function New-Score([string] $set, [int] $q, [string] $modelName, [string] $varia
 }
 
 $rows = [Collections.Generic.List[object]]::new()
+[void][IO.Directory]::CreateDirectory($OutputDirectory)
+$csv = [IO.Path]::Combine($OutputDirectory, "components-$Name.csv")
+function Save-Rows {
+    $rows | ForEach-Object {
+        $r = $_
+        [pscustomobject]@{ Set = $r.Set; Quality = $r.Quality; Model = $r.Model; Variant = $r.Variant; Images = $r.Images
+            PSNR = $r.PSNR.ToString('F4', $invariant); SSIM = $r.SSIM.ToString('F5', $invariant); PSNRB = $r.PSNRB.ToString('F4', $invariant)
+            MpxPerSecond = $r.MpxPerSecond.ToString('F3', $invariant); ProjectionShare = $r.ProjectionShare.ToString('F4', $invariant) }
+    } | Export-Csv -LiteralPath $csv -NoTypeInformation -UseQuotes Never
+}
 foreach ($q in $Quality) {
     $jpegs = @([IO.DirectoryInfo]::new("$Work/q$q").GetFiles('*.jpg') | Sort-Object Name)
     $pairs = foreach ($jpeg in $jpegs) {
@@ -97,22 +107,16 @@ foreach ($q in $Quality) {
                 }
                 $rows.Add((New-Score $Name $q $info.Name $setting $plain $mpx $networkClock.Elapsed.TotalSeconds))
                 $rows.Add((New-Score $Name $q $info.Name "$setting+projection" $projected $mpx $networkClock.Elapsed.TotalSeconds $projectionClock.Elapsed.TotalSeconds))
-                Write-Host ('{0} q{1} {2,-14} {3,-20} {4:N3} -> {5:N3} dB  (projection: {6:N1} Mpx/s, {7} of {8} blocks changed, {9} untrusted)' -f $Name, $q, $info.Name, $setting,
-                    $rows[-2].PSNR, $rows[-1].PSNR, ($mpx / $projectionClock.Elapsed.TotalSeconds), $changed, $blocks, $untrusted)
+                Write-Host ('{0} q{1} {2,-14} {3,-9} PSNR {4:N3} -> {5:N3} dB, SSIM {6:N4} -> {7:N4}, PSNR-B {8:N3} -> {9:N3} dB (projection {10:P1} of the network time; {11} of {12} blocks changed, {13} untrusted)' -f $Name, $q, $info.Name, $setting,
+                    $rows[-2].PSNR, $rows[-1].PSNR, $rows[-2].SSIM, $rows[-1].SSIM, $rows[-2].PSNRB, $rows[-1].PSNRB, $rows[-1].ProjectionShare, $changed, $blocks, $untrusted)
+                Save-Rows
             }
         }
         finally { $restorer.Dispose() }
     }
 }
 
-[void][IO.Directory]::CreateDirectory($OutputDirectory)
-$csv = [IO.Path]::Combine($OutputDirectory, "components-$Name.csv")
-$rows | ForEach-Object {
-    $r = $_
-    [pscustomobject]@{ Set = $r.Set; Quality = $r.Quality; Model = $r.Model; Variant = $r.Variant; Images = $r.Images
-        PSNR = $r.PSNR.ToString('F4', $invariant); SSIM = $r.SSIM.ToString('F5', $invariant); PSNRB = $r.PSNRB.ToString('F4', $invariant)
-        MpxPerSecond = $r.MpxPerSecond.ToString('F3', $invariant); ProjectionShare = $r.ProjectionShare.ToString('F4', $invariant) }
-} | Export-Csv -LiteralPath $csv -NoTypeInformation -UseQuotes Never
+Save-Rows
 $rows | Format-Table Set, Quality, Model, Variant, Images, @{ n = 'PSNR'; e = { $_.PSNR.ToString('F3') } }, @{ n = 'SSIM'; e = { $_.SSIM.ToString('F4') } },
     @{ n = 'PSNR-B'; e = { $_.PSNRB.ToString('F3') } }, @{ n = 'Mpx/s'; e = { $_.MpxPerSecond.ToString('F2') } },
     @{ n = 'projection time'; e = { $_.ProjectionShare.ToString('P1') } } | Out-String -Width 200

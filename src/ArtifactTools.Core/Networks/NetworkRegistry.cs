@@ -22,7 +22,7 @@ public static class NetworkRegistry
         new("L8", "Residual CNN", Paper002, "Eight-layer residual network with skip concatenations of layer 1 (ReLU).", c => ResidualCnn.CreateL8(c)),
         new("CASCNN", "CAS-CNN", Paper003, "12-layer network with hierarchical skips and multi-scale side outputs (PReLU), direct output as in the paper.", c => new CasCnn(c)),
         new("CASCNN-Residual", "CAS-CNN", Paper003, "CAS-CNN predicting a residual added to its input (the paper tried it and dropped it).", c => new CasCnn(c, residual: true)),
-        new(ResUNet.Name, "Residual U-Net", "ArtifactTools (after DRUNet/FBCNN's backbone)", "Compact residual U-Net: residual blocks at 32/64/128 channels, full to 1/4 size, additive skips; 1.04 M weights.", c => new ResUNet(c)),
+        new(ResUNet.Name, "Residual U-Net", "ArtifactTools (after DRUNet/FBCNN's backbone)", "Compact residual U-Net: residual blocks at 32/64/128 channels, full to 1/4 size, additive skips; 1.04 M weights, 97x97 receptive field.", c => new ResUNet(c)),
     ];
 
     static readonly Lazy<IReadOnlyList<NetworkInfo>> KnownInfos = new(() => Entries.Select(e => Describe(e, e.Build(1))).ToList());
