@@ -52,7 +52,8 @@ public sealed class QuantizationConstraint
             _ => false,
         };
         if (!luminance || !header.QuantizationTables.TryGetValue(frame.Components[0].TableId, out var table)) return null;
-        return new QuantizationConstraint(table, frame.Width, frame.Height);
+        // A frame may leave its height to a DNL marker after the first scan (height 0): the size is then unknown.
+        return frame.Width > 0 && frame.Height > 0 ? new QuantizationConstraint(table, frame.Width, frame.Height) : new QuantizationConstraint(table);
     }
 
     /// <summary>Projects <paramref name="restored"/> (in place) into the intervals recovered from

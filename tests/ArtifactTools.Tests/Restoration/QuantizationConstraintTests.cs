@@ -68,6 +68,13 @@ public sealed class QuantizationConstraintTests
         Assert.Equal(JpegQualityEstimator.ScaledTable(JpegQualityEstimator.StandardLuminance, 30), QuantizationConstraint.FromJpeg(colour)!.Table);
         Assert.Null(QuantizationConstraint.FromJpeg(ImageCodec.Encode(TestImages.Gray(40, 24), ImageEncoding.Png)));
         Assert.Null(QuantizationConstraint.FromJpeg(jpeg.AsSpan(0, 20))); // cut before the frame
+
+        // A height left to a DNL marker (0 in the frame): the size is unknown, not a mismatch with every image.
+        var dnl = (byte[])jpeg.Clone();
+        int sof = Enumerable.Range(2, dnl.Length - 3).First(i => dnl[i] == 0xFF && dnl[i + 1] is 0xC0 or 0xC1 or 0xC2);
+        (dnl[sof + 5], dnl[sof + 6]) = (0, 0);
+        Assert.Equal((0, 0), (QuantizationConstraint.FromJpeg(dnl)!.Width, QuantizationConstraint.FromJpeg(dnl)!.Height));
+        Assert.Throws<ArgumentException>(() => constraint.Project(new Plane(40, 16), new Plane(40, 16)));
     }
 
     [Fact]
