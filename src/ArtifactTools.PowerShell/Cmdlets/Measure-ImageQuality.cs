@@ -41,8 +41,9 @@ public sealed class MeasureImageQualityCommand : FileProcessingCmdlet
         var reference = ResolveReference(path);
         WriteProgress(new ProgressRecord(1, "Measuring image quality", System.IO.Path.GetFileName(path)) { PercentComplete = -1 });
 
-        var test = ImageCodec.Read(path);
-        var clean = ImageCodec.Read(reference);
+        // Compared as displayed: a restored PNG carries its EXIF orientation in its pixels, its JPEG source as a tag.
+        var test = DisplayOrientation.Apply(ImageCodec.Read(path));
+        var clean = DisplayOrientation.Apply(ImageCodec.Read(reference));
         if (clean.Width != test.Width || clean.Height != test.Height)
             throw new ArgumentException(
                 $"'{path}' is {test.Width}x{test.Height} but its reference '{reference}' is {clean.Width}x{clean.Height}.");
