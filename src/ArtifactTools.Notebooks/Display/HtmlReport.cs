@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using ArtifactTools.FileSystem;
 using Plotly.NET;
 
 namespace ArtifactTools.Notebooks;
@@ -51,8 +52,6 @@ public sealed class HtmlReport(string title)
     public void Save(string path)
     {
         var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        File.WriteAllText(temp, ToHtml());
-        File.Move(temp, full, overwrite: true);
+        AtomicFile.WriteAllText(full, ToHtml());
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using ArtifactTools.FileSystem;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -75,9 +76,7 @@ public static class NotebookExporter
         if (types.Length > 0) text.AppendLine().Append(types);
 
         var full = Path.GetFullPath(outputPath);
-        var temp = full + ".tmp";
-        File.WriteAllText(temp, text.ToString());
-        File.Move(temp, full, overwrite: true);
+        AtomicFile.WriteAllText(full, text.ToString());
         return full;
     }
 

@@ -1,7 +1,6 @@
 using ArtifactTools.Imaging;
 using ArtifactTools.Models;
 using ArtifactTools.Restoration;
-using ArtifactTools.Tests.Restoration;
 using ArtifactTools.Tests.Support;
 using Xunit;
 
@@ -17,7 +16,7 @@ public sealed class RestoreEnsembleAndProjectionTests
         using var dir = new TempDirectory();
         var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:10");
         var jpegPath = dir.File("photo.jpg");
-        var jpeg = ImageCodec.Encode(RasterImage.Gray(SyntheticImages.Create(72, 56, 4)), ImageEncoding.Jpeg(10));
+        var jpeg = ImageCodec.Encode(RasterImage.Gray(SyntheticImages.Scene(72, 56, 4)), ImageEncoding.Jpeg(10));
         File.WriteAllBytes(jpegPath, jpeg);
 
         using var session = new ModuleSession(dir.Path);
@@ -44,11 +43,11 @@ public sealed class RestoreEnsembleAndProjectionTests
         {
             outputs[name] = ImageCodec.Read(dir.File($"{name}/photo.png")).Channels[0];
             var core = restorer.Restore(decoded, options).Channels[0].Quantized();
-            Assert.True(TestImages.MaxAbsDifference(core, outputs[name]) <= 1, $"{name}: cmdlet and Core differ by {TestImages.MaxAbsDifference(core, outputs[name])}");
+            Assert.True(SyntheticImages.MaxAbsDifference(core, outputs[name]) <= 1, $"{name}: cmdlet and Core differ by {SyntheticImages.MaxAbsDifference(core, outputs[name])}");
         }
-        Assert.True(TestImages.MaxAbsDifference(outputs["default"], outputs["noprojection"]) > 2);
-        Assert.True(TestImages.MaxAbsDifference(outputs["default"], outputs["ensemble"]) > 2);
-        Assert.True(TestImages.MaxAbsDifference(outputs["ensemble"], outputs["ensemble-noprojection"]) > 2);
+        Assert.True(SyntheticImages.MaxAbsDifference(outputs["default"], outputs["noprojection"]) > 2);
+        Assert.True(SyntheticImages.MaxAbsDifference(outputs["default"], outputs["ensemble"]) > 2);
+        Assert.True(SyntheticImages.MaxAbsDifference(outputs["ensemble"], outputs["ensemble-noprojection"]) > 2);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class DisplayOrientationTests
     public void Turns_pixels_as_ImageMagick_auto_orient_does(int orientation)
     {
         using var dir = new TempDirectory();
-        var stored = WithOrientation(TestImages.Gray(37, 23, 1), orientation);
+        var stored = WithOrientation(SyntheticImages.NaturalGray(37, 23, 1), orientation);
         var jpeg = dir.File("stored.jpg"); // both sides decode it with the same libjpeg, so pixels compare exactly
         ImageCodec.Write(stored, jpeg, ImageEncoding.Jpeg(90));
         using var reference = new MagickImage(jpeg);
@@ -41,7 +41,7 @@ public sealed class DisplayOrientationTests
     {
         using var dir = new TempDirectory();
         var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
-        ImageCodec.Write(WithOrientation(TestImages.Gray(48, 32, 2), 6), dir.File("portrait.jpg"), ImageEncoding.Jpeg(30));
+        ImageCodec.Write(WithOrientation(SyntheticImages.NaturalGray(48, 32, 2), 6), dir.File("portrait.jpg"), ImageEncoding.Jpeg(30));
         using var session = new ModuleSession(dir.Path);
 
         var restored = session.Run("Invoke-ArtifactRestore portrait.jpg -Model $model", new Dictionary<string, object?> { ["model"] = model })

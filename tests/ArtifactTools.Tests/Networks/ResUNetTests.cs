@@ -1,4 +1,5 @@
 using ArtifactTools.Networks;
+using ArtifactTools.Tests.Support;
 using Xunit;
 using static TorchSharp.torch;
 

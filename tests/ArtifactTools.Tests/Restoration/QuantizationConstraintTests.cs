@@ -10,7 +10,7 @@ public sealed class QuantizationConstraintTests
 {
     static (Plane Original, byte[] Jpeg, Plane Decoded) GrayJpeg(int width, int height, int quality, int seed = 3)
     {
-        var original = SyntheticImages.Create(width, height, seed);
+        var original = SyntheticImages.Scene(width, height, seed);
         var jpeg = ImageCodec.Encode(RasterImage.Gray(original), ImageEncoding.Jpeg(quality));
         var decoded = ImageCodec.Decode(jpeg);
         Assert.Equal(ColorModel.Gray, decoded.ColorModel);
@@ -64,9 +64,9 @@ public sealed class QuantizationConstraintTests
         Assert.Equal(JpegQualityEstimator.ScaledTable(JpegQualityEstimator.StandardLuminance, 30), constraint.Table);
         Assert.Equal((40, 24), (constraint.Width, constraint.Height));
 
-        var colour = ImageCodec.Encode(TestImages.Rgb(40, 24), ImageEncoding.Jpeg(30));
+        var colour = ImageCodec.Encode(SyntheticImages.PatternRgb(40, 24), ImageEncoding.Jpeg(30));
         Assert.Equal(JpegQualityEstimator.ScaledTable(JpegQualityEstimator.StandardLuminance, 30), QuantizationConstraint.FromJpeg(colour)!.Table);
-        Assert.Null(QuantizationConstraint.FromJpeg(ImageCodec.Encode(TestImages.Gray(40, 24), ImageEncoding.Png)));
+        Assert.Null(QuantizationConstraint.FromJpeg(ImageCodec.Encode(SyntheticImages.PatternGray(40, 24), ImageEncoding.Png)));
         Assert.Null(QuantizationConstraint.FromJpeg(jpeg.AsSpan(0, 20))); // cut before the frame
 
         // A height left to a DNL marker (0 in the frame): the size is unknown, not a mismatch with every image.
@@ -129,7 +129,7 @@ public sealed class QuantizationConstraintTests
     public void Colour_JPEGs_project_the_studio_range_luma_and_leave_partial_edge_blocks_alone()
     {
         // A photo-like colour image: one scene, tinted, so that few pixels saturate a channel.
-        var scene = SyntheticImages.Create(70, 53, 1);
+        var scene = SyntheticImages.Scene(70, 53, 1);
         Plane Tint(float gain, float offset) => new(70, 53, scene.Data.Select(v => MathF.Round(gain * v + offset)).ToArray());
         var rgb = RasterImage.Rgb(Tint(0.8f, 30), Tint(0.7f, 20), Tint(0.6f, 50));
         var jpeg = ImageCodec.Encode(rgb, ImageEncoding.Jpeg(20)); // 4:2:0

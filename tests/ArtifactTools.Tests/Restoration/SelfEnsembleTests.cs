@@ -1,5 +1,6 @@
 using ArtifactTools.Imaging;
 using ArtifactTools.Restoration;
+using ArtifactTools.Tests.Support;
 using Xunit;
 using static TorchSharp.torch;
 
@@ -60,11 +61,11 @@ public sealed class SelfEnsembleTests
     public void Tiled_ensemble_equals_whole_image_ensemble()
     {
         using var restorer = RestorerTestNetworks.Untrained("ARCNN", seed: 2);
-        var y = TestImages.Pattern(90, 70);
+        var y = SyntheticImages.Pattern(90, 70);
         var whole = restorer.RestoreLuma(y, new RestoreOptions { TileSize = 4096, Ensemble = true });
         var tiled = restorer.RestoreLuma(y, new RestoreOptions { TileSize = 32, Ensemble = true });
         var single = restorer.RestoreLuma(y, new RestoreOptions { TileSize = 4096 });
-        Assert.True(TestImages.MaxAbsDifference(whole, tiled) <= 1e-3f * 255, $"max diff {TestImages.MaxAbsDifference(whole, tiled)}");
-        Assert.True(TestImages.MaxAbsDifference(whole, single) > 0.01f);
+        Assert.True(SyntheticImages.MaxAbsDifference(whole, tiled) <= 1e-3f * 255, $"max diff {SyntheticImages.MaxAbsDifference(whole, tiled)}");
+        Assert.True(SyntheticImages.MaxAbsDifference(whole, single) > 0.01f);
     }
 }
