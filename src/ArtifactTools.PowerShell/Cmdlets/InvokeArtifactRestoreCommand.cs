@@ -59,6 +59,16 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
     [Parameter]
     public DeviceChoice Device { get; set; } = DeviceChoice.Auto;
 
+    /// <summary>Averages the model over the 8 flips and rotations of the image: about 8x the time for a little more
+    /// quality (bench/README.md).</summary>
+    [Parameter]
+    public SwitchParameter Ensemble { get; set; }
+
+    /// <summary>Skips the JPEG quantization-constraint projection (by default a JPEG's restored luminance is projected
+    /// into the DCT coefficient intervals its quantization tables allow).</summary>
+    [Parameter]
+    public SwitchParameter NoProjection { get; set; }
+
     /// <summary>Restores again inputs whose output (our own, stamped file) exists. Never overwrites anything else.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -169,6 +179,7 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
         WriteFileProgress(fileName, "Reading", null);
         var bytes = File.ReadAllBytes(path);
         int? quality = JpegQualityEstimator.EstimateDetailed(bytes)?.Quality;
+        var constraint = NoProjection ? null : QuantizationConstraint.FromJpeg(bytes);
         var input = ImageCodec.Decode(bytes, path);
         bytes = null; // the decoded planes are all we need from here on; let a large file's bytes go
 
@@ -177,6 +188,8 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
         {
             TileSize = TileSize,
             Strength = Strength,
+            Ensemble = Ensemble,
+            QuantizationConstraint = constraint,
             Progress = new TileProgress(this, fileName),
         };
         var output = restorer.RestoreInPlace(input, options, PipelineStopToken); // the decoded input is ours: no second copy
