@@ -48,6 +48,7 @@ public static class ImageCodec
         var format = Resolve(image, encoding.Format);
         using var magick = MagickBridge.ToMagick(image);
         Configure(magick, format, encoding.Quality);
+        if (encoding.Comment is not null) Annotate(magick, format, encoding.Comment);
         return magick.ToByteArray(MagickSetup.ToMagick(format));
     }
 
@@ -61,12 +62,14 @@ public static class ImageCodec
     }
 
     /// <summary>Writes bytes through a temporary file in the target directory and a move, so readers never see a
-    /// half-written file and a failure leaves nothing behind.</summary>
+    /// half-written file and a failure leaves nothing behind. The temporary name carries the writer's process id, so
+    /// the next write of the same file removes what a killed process left (a live writer's file is left alone).</summary>
     public static void WriteBytesAtomically(string path, ReadOnlySpan<byte> bytes)
     {
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full)!;
-        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        RemoveStaleTemporaries(directory, Path.GetFileName(full));
+        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
@@ -78,6 +81,24 @@ public static class ImageCodec
             try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             throw;
         }
+    }
+
+    static void RemoveStaleTemporaries(string directory, string name)
+    {
+        if (!Directory.Exists(directory)) return;
+        foreach (var temp in Directory.EnumerateFiles(directory, $".{name}.*-*.tmp"))
+        {
+            var tag = Path.GetFileName(temp)[(name.Length + 2)..];
+            if (!int.TryParse(tag[..tag.IndexOf('-')], out var pid) || IsAlive(pid)) continue;
+            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    static bool IsAlive(int pid)
+    {
+        try { using var process = System.Diagnostics.Process.GetProcessById(pid); return !process.HasExited; }
+        catch (ArgumentException) { return false; }
+        catch (InvalidOperationException) { return false; }
     }
 
     static ImageFileFormat Resolve(RasterImage image, ImageFileFormat format) =>
@@ -109,6 +130,20 @@ public static class ImageCodec
                     magick.Quantize(new QuantizeSettings { Colors = 256, ColorSpace = ColorSpace.Gray, DitherMethod = DitherMethod.No });
                 break;
         }
+    }
+
+    static void Annotate(MagickImage magick, ImageFileFormat format, string comment)
+    {
+        if (format == ImageFileFormat.WebP)
+        {
+            // ImageMagick's WebP writer keeps no comment, but it does write an XMP chunk.
+            var text = System.Security.SecurityElement.Escape(comment);
+            magick.SetProfile(new XmpProfile(System.Text.Encoding.UTF8.GetBytes(
+                $"<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">" +
+                $"<rdf:Description xmlns:exif=\"http://ns.adobe.com/exif/1.0/\"><exif:UserComment>{text}</exif:UserComment>" +
+                "</rdf:Description></rdf:RDF></x:xmpmeta>")));
+        }
+        else magick.Comment = comment;
     }
 
     /// <summary>libjpeg, libpng and libtiff report lost data as warnings; a decoded image with missing rows is no image.</summary>

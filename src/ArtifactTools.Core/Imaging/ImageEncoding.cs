@@ -6,9 +6,10 @@ public enum ImageFileFormat { SameAsInput, Png, Jpeg, Jpeg2000, WebP, Bmp, Tiff 
 /// <summary>
 /// How to write an image: format, quality (JPEG/WebP 1..100; JPEG 2000: bits per pixel is set by the degradation, not
 /// here) and bit depth (8 or 16; 16 only where the format carries it: PNG, TIFF). Null means "the format's default":
-/// JPEG 95, WebP 90, and the image's own bit depth.
+/// JPEG 95, WebP 90, and the image's own bit depth. <paramref name="Comment"/> is embedded where the format carries text
+/// (PNG text chunk, JPEG comment, TIFF description, WebP XMP); BMP and JPEG 2000 drop it.
 /// </summary>
-public sealed record ImageEncoding(ImageFileFormat Format, int? Quality = null, int? BitDepth = null)
+public sealed record ImageEncoding(ImageFileFormat Format, int? Quality = null, int? BitDepth = null, string? Comment = null)
 {
     public const int DefaultJpegQuality = 95, DefaultWebPQuality = 90;
 

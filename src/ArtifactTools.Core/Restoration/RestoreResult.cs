@@ -3,7 +3,8 @@ namespace ArtifactTools.Restoration;
 public enum RestoreStatus { Restored, Skipped }
 
 /// <summary>One restored (or skipped) file. <see cref="Path"/> is the output and <see cref="SourcePath"/> the degraded
-/// input. <see cref="ReferencePath"/> is the clean original when the input came with one (New-DegradedImage output):
+/// input (for a skipped file, the existing output or the input itself). <see cref="Reason"/> says why a file was
+/// skipped. <see cref="ReferencePath"/> is the clean original when the input came with one (New-DegradedImage output):
 /// Measure-ImageQuality binds it by name, so degrade | restore | measure scores the restored file against the original.</summary>
 public sealed record RestoreResult(
     string Path,
@@ -14,4 +15,5 @@ public sealed record RestoreResult(
     int Height,
     TimeSpan Duration,
     RestoreStatus Status,
-    string? ReferencePath = null);
+    string? ReferencePath = null,
+    string? Reason = null);

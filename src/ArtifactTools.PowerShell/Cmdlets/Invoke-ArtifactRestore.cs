@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Management.Automation;
+using ArtifactTools.FileSystem;
 using ArtifactTools.Imaging;
 using ArtifactTools.Models;
 using ArtifactTools.PowerShell.Completion;
@@ -12,16 +13,15 @@ namespace ArtifactTools.PowerShell.Cmdlets;
 /// Removes compression artifacts from images. Without -Model, a JPEG's quality is estimated from its quantization tables
 /// and the shipped model trained for the nearest quality is used; other inputs get the shipped general (blind) model.
 /// Writes &lt;name&gt;&lt;Suffix&gt;.png (lossless) into -OutputDirectory (default: beside the input), or another -Format.
-/// Never overwrites an input (an output that would be the input gets '.restored' in its name); existing outputs are
-/// skipped (a Skipped result is emitted) unless -Force, so a scheduled re-run only does new files. Outputs are written
-/// atomically; Ctrl+C leaves no partial file. Models load once per run and are reused for every file.
+/// The run's files are collected first and every output is decided before any is written (<see cref="OutputPlanner"/>):
+/// no input and no file that is not our own output of the same source is ever overwritten, not even with -Force; our
+/// outputs carry a stamp, so re-runs skip them as inputs and skip inputs already restored (unless -Force); inputs from
+/// several folders are mirrored under -OutputDirectory. Outputs are written atomically; Ctrl+C leaves no partial file.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "ArtifactRestore", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(typeof(RestoreResult))]
 public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDisposable
 {
-    const string CollisionSuffix = ".restored";
-
     /// <summary>A model name (see Get-ArtifactModel; tab-completed) or a model file (.safetensors).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -31,6 +31,12 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? OutputDirectory { get; set; }
+
+    /// <summary>With -OutputDirectory: the folder whose structure is mirrored under it (an input in SourceRoot/2023/a.jpg
+    /// goes to OutputDirectory/2023/a.png). Unset: the inputs' common folder when they span several folders.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SourceRoot { get; set; }
 
     /// <summary>Appended to the base name of each output, e.g. '-restored' gives photo-restored.png.</summary>
     [Parameter]
@@ -59,6 +65,7 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
     [Parameter]
     public DeviceChoice Device { get; set; } = DeviceChoice.Auto;
 
+    /// <summary>Restores again inputs whose output (our own, stamped file) exists. Never overwrites anything else.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
@@ -69,16 +76,25 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
     public string? ReferencePath { get; set; }
 
     readonly Dictionary<string, Restorer> _restorers = new(StringComparer.Ordinal);
-    readonly HashSet<string> _written = new(StringComparer.Ordinal);
+    readonly List<(string Path, string? Reference)> _inputs = [];
+    readonly HashSet<string> _seenInputs = new(RealPath.Comparer);
+    readonly Dictionary<string, string?> _folderErrors = new(RealPath.Comparer);
     readonly CancellationTokenSource _cancel = new();
     ModelCatalog _catalog = null!;
+    OutputPlanner _planner = null!;
     string? _modelPath;
     string? _outputDirectory;
     TorchSharp.torch.Device _device = TorchSharp.torch.CPU;
-    int _fileCount;
+    int _fileIndex;
+    string? _currentReference;
+    readonly Stopwatch _runClock = new();
 
     protected override void BeginProcessing()
     {
+        if (Suffix.IndexOfAny(['/', '\\']) >= 0 || Suffix.Contains("..", StringComparison.Ordinal))
+            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException(
+                    $"-Suffix '{Suffix}' must stay within the file name: no '/', '\\' or '..'."),
+                "InvalidSuffix", ErrorCategory.InvalidArgument, Suffix));
         try { _device = ComputeDevice.Resolve(Device); }
         catch (InvalidOperationException ex)
         {
@@ -103,22 +119,67 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
         return null!;
     }
 
+    /// <summary>Collects the run: every output is planned knowing all inputs (none may be overwritten, and a re-run of
+    /// Get-ChildItem never meets a file this run wrote), and progress can say "file i of n".</summary>
+    protected override void AcceptFile(string path)
+    {
+        if (!_seenInputs.Add(RealPath.Of(path)))
+        {
+            WriteVerbose($"'{path}' is listed more than once; it is restored once.");
+            return;
+        }
+        _inputs.Add((path, Reference()));
+    }
+
+    protected override void EndProcessing()
+    {
+        var sourceRoot = SourceRoot is null ? null : PathResolution.ResolveOutput(this, SourceRoot);
+        _planner = new OutputPlanner(new OutputLayout(_outputDirectory, sourceRoot, Suffix, Format, Force), _inputs.Select(i => i.Path).ToList());
+        if (_planner.MirrorRootInferred)
+            WriteWarning($"The inputs come from several folders: their structure under '{_planner.MirrorRoot}' is mirrored in '{_outputDirectory}'. " +
+                         "Pass -SourceRoot to fix that root for every run.");
+        if (_outputDirectory is not null && _inputs.Count > 0 && (Directory.Exists(_outputDirectory) || ShouldProcess(_outputDirectory, "Create output folder")))
+        {
+            try { WritableFolder.Ensure(_outputDirectory); }
+            catch (IOException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.Create(ex, "OutputNotWritable", ErrorCategory.WriteError, _outputDirectory));
+            }
+        }
+
+        _runClock.Start();
+        for (_fileIndex = 0; _fileIndex < _inputs.Count && !Stopping; _fileIndex++)
+        {
+            _currentReference = _inputs[_fileIndex].Reference;
+            ProcessGuarded(_inputs[_fileIndex].Path);
+        }
+        WriteProgress(new ProgressRecord(1, "Restoring images", "Done") { RecordType = ProgressRecordType.Completed });
+        DisposeModels();
+    }
+
     protected override void ProcessFile(string path)
     {
         var clock = Stopwatch.StartNew();
         var fileName = System.IO.Path.GetFileName(path);
-        _fileCount++;
-        var (target, encoding) = OutputFor(path);
-
-        if (File.Exists(target) && !Force)
+        var decision = _planner.Decide(path);
+        switch (decision.Action)
         {
-            WriteVerbose($"'{target}' exists; skipped (use -Force to overwrite).");
-            WriteObject(new RestoreResult(target, path, "", null, 0, 0, clock.Elapsed, RestoreStatus.Skipped, Reference()));
+            case OutputAction.Fail:
+                WriteError(ErrorRecords.Create(new IOException(decision.Reason), decision.ErrorId!,
+                    decision.ErrorId == "OutsideSourceRoot" ? ErrorCategory.InvalidArgument : ErrorCategory.ResourceExists, path));
+                return;
+            case OutputAction.Skip:
+                WriteVerbose($"'{path}': skipped, {decision.Reason}.");
+                WriteObject(new RestoreResult(decision.Target, path, "", null, 0, 0, clock.Elapsed, RestoreStatus.Skipped, _currentReference, decision.Reason));
+                return;
+        }
+        var target = decision.Target;
+        if (!ShouldProcess(target, $"Restore '{path}'")) return;
+        if (FolderError(System.IO.Path.GetDirectoryName(target)!) is { } folderError)
+        {
+            WriteError(ErrorRecords.Create(new IOException(folderError), "OutputNotWritable", ErrorCategory.WriteError, path));
             return;
         }
-        if (!_written.Add(target))
-            throw new IOException($"'{path}' would overwrite '{target}', written from another input with the same base name in this run; use -Suffix or -OutputDirectory.");
-        if (!ShouldProcess(target, $"Restore '{path}'")) return;
 
         WriteFileProgress(fileName, "Reading", null);
         var bytes = File.ReadAllBytes(path);
@@ -136,33 +197,24 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
         var output = restorer.RestoreInPlace(input, options, _cancel.Token); // the decoded input is ours: no second copy
 
         WriteFileProgress(fileName, "Writing", null);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
-        ImageCodec.Write(output, target, encoding);
-        WriteObject(new RestoreResult(target, path, restorer.Model.Name, quality, output.Width, output.Height, clock.Elapsed, RestoreStatus.Restored, Reference()));
+        var stamp = OutputPlanner.StampFor(path, target, restorer.Model.Name);
+        ImageCodec.Write(output, target, new ImageEncoding(decision.Format, Quality, Comment: stamp.ToText()));
+        WriteObject(new RestoreResult(target, path, restorer.Model.Name, quality, output.Width, output.Height, clock.Elapsed, RestoreStatus.Restored, _currentReference));
     }
 
     string? Reference() => string.IsNullOrEmpty(ReferencePath) ? null : PathResolution.ResolveOutput(this, ReferencePath);
 
-    /// <summary>Where a file's result goes: &lt;dir&gt;/&lt;name&gt;&lt;Suffix&gt;&lt;ext&gt;, never the input itself.</summary>
-    (string Target, ImageEncoding Encoding) OutputFor(string path)
+    /// <summary>Creates and probes each output folder once, before any file's work is spent on it; null when writable.</summary>
+    string? FolderError(string folder)
     {
-        var format = Format == ImageFileFormat.SameAsInput ? FormatOf(path) : Format;
-        var directory = _outputDirectory ?? System.IO.Path.GetDirectoryName(path)!;
-        var stem = System.IO.Path.GetFileNameWithoutExtension(path) + Suffix;
-        var extension = ImageEncoding.ExtensionOf(format);
-        var target = System.IO.Path.Combine(directory, stem + extension);
-        if (SamePath(target, path)) target = System.IO.Path.Combine(directory, stem + CollisionSuffix + extension);
-        return (target, new ImageEncoding(format, Quality));
+        if (!_folderErrors.TryGetValue(folder, out var error))
+        {
+            try { WritableFolder.Ensure(folder); }
+            catch (IOException ex) { error = ex.Message; }
+            _folderErrors[folder] = error;
+        }
+        return error;
     }
-
-    static ImageFileFormat FormatOf(string path)
-    {
-        try { return ImageEncoding.FormatFromExtension(path); }
-        catch (ArgumentException) { return ImageFileFormat.Png; }
-    }
-
-    static bool SamePath(string a, string b) => string.Equals(System.IO.Path.GetFullPath(a), System.IO.Path.GetFullPath(b),
-        OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The restorer for -Model or for the detected quality; each model file loads once per run.</summary>
     Restorer RestorerFor(int? quality)
@@ -184,17 +236,17 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
         }
     }
 
-    void WriteFileProgress(string fileName, string status, int? percent) =>
-        WriteProgress(new ProgressRecord(1, "Restoring images", $"{fileName} (file {_fileCount})")
+    /// <summary>"file i of n", the share of files done (tiles within the file), and the time left at this run's pace.</summary>
+    void WriteFileProgress(string fileName, string status, int? tilePercent)
+    {
+        var done = _fileIndex + (tilePercent ?? 0) / 100.0;
+        var elapsed = _runClock.Elapsed.TotalSeconds;
+        WriteProgress(new ProgressRecord(1, "Restoring images", $"{fileName} (file {_fileIndex + 1} of {_inputs.Count})")
         {
             CurrentOperation = status,
-            PercentComplete = percent ?? -1,
+            PercentComplete = (int)(100 * done / Math.Max(1, _inputs.Count)),
+            SecondsRemaining = done > 0 ? (int)(elapsed / done * (_inputs.Count - done)) : -1,
         });
-
-    protected override void EndProcessing()
-    {
-        WriteProgress(new ProgressRecord(1, "Restoring images", "Done") { RecordType = ProgressRecordType.Completed });
-        DisposeModels();
     }
 
     protected override void StopProcessing()

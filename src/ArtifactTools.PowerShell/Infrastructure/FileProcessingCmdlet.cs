@@ -26,15 +26,24 @@ public abstract class FileProcessingCmdlet : PSCmdlet
         foreach (var file in ResolveInputFiles())
         {
             if (Stopping) return;
-            try
-            {
-                ProcessFile(file);
-            }
-            catch (PipelineStoppedException) { throw; }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                WriteError(ErrorRecords.ForFile(ex, file));
-            }
+            AcceptFile(file);
+        }
+    }
+
+    /// <summary>Called for each input file as it arrives; processes it at once unless a cmdlet collects the run first.</summary>
+    protected virtual void AcceptFile(string path) => ProcessGuarded(path);
+
+    /// <summary>Runs <see cref="ProcessFile"/>; a failure becomes a non-terminating error for that file only.</summary>
+    protected void ProcessGuarded(string path)
+    {
+        try
+        {
+            ProcessFile(path);
+        }
+        catch (PipelineStoppedException) { throw; }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            WriteError(ErrorRecords.ForFile(ex, path));
         }
     }
 
