@@ -61,57 +61,6 @@ public sealed partial class NotebookKernelTests(NotebookKernelFixture kernel, IT
         AssertRanWithoutErrors(run.Load(), run);
     }
 
-    [Fact]
-    public void Report_keeps_markdown_and_one_copy_of_plotly_js_and_shows_errors()
-    {
-        using var temp = new TempDirectory();
-        var chart = Charts.Curves("t", "x", "y", new Series("s", [1, 2], [3, double.NaN]));
-        var plotly = PlotlyJs.Embed().ToHtml();
-        var path = Path.Combine(temp.Path, "run.ipynb");
-        File.WriteAllText(path, new JsonObject
-        {
-            ["nbformat"] = 4, ["nbformat_minor"] = 5, ["metadata"] = new JsonObject(),
-            ["cells"] = new JsonArray(
-                new JsonObject { ["cell_type"] = "markdown", ["metadata"] = new JsonObject(), ["source"] = new JsonArray("# Title\n", "| a | b |\n", "|---|---|\n", "| 1 | 2 |") },
-                CodeCell("display(PlotlyJs.Embed());", DisplayHtml(plotly)),
-                CodeCell("display(chart);", DisplayHtml(chart.ToHtml())),
-                CodeCell("display(PlotlyJs.Embed());", DisplayHtml(plotly)),
-                CodeCell("throw new Exception();", new JsonObject { ["output_type"] = "error", ["ename"] = "Exception", ["evalue"] = "boom", ["traceback"] = new JsonArray() })),
-        }.ToJsonString());
-
-        var executed = ExecutedNotebook.Load(path);
-        var report = NotebookReport.ToHtml(executed);
-
-        Assert.Contains("<h1 id=\"title\">Title</h1>", report);
-        Assert.Contains("<table>", report);
-        Assert.Single(PlotlyBlocks().Matches(report));
-        Assert.Contains("Exception: boom", report);
-        Assert.Single(executed.Outputs, o => o.IsError);
-        var figure = Assert.Single(ChartFigures(chart.ToHtml()));
-        Assert.Equal(JsonValueKind(figure["data"]![0]!["y"]![1]), "null"); // NaN is a gap, not invalid JSON
-    }
-
-    [Fact]
-    public void Budget_switch_picks_the_tiny_settings_under_test_and_the_paper_settings_on_request()
-    {
-        var saved = Environment.GetEnvironmentVariable(NotebookSettings.BudgetVariable);
-        try
-        {
-            Environment.SetEnvironmentVariable(NotebookSettings.BudgetVariable, "tiny");
-            Assert.Equal(5, NotebookSettings.Pick(tiny: 5, small: 2_000, paper: 1_000_000));
-            Environment.SetEnvironmentVariable(NotebookSettings.BudgetVariable, null);
-            NotebookSettings.PaperScale = true;
-            Assert.Equal(1_000_000, NotebookSettings.Pick(tiny: 5, small: 2_000, paper: 1_000_000));
-            NotebookSettings.PaperScale = false;
-            Assert.Equal(2_000, NotebookSettings.Pick(tiny: 5, small: 2_000, paper: 1_000_000));
-        }
-        finally
-        {
-            NotebookSettings.PaperScale = false;
-            Environment.SetEnvironmentVariable(NotebookSettings.BudgetVariable, saved);
-        }
-    }
-
     static void AssertRanWithoutErrors(ExecutedNotebook executed, KernelRun run)
     {
         var errors = executed.Cells.SelectMany(c => c.Outputs.Where(o => o.IsError).Select(o => $"cell {c.Index}: {o.Data["text/plain"]}")).ToList();
@@ -141,28 +90,16 @@ public sealed partial class NotebookKernelTests(NotebookKernelFixture kernel, IT
         Assert.DoesNotContain("cdn.", page, StringComparison.OrdinalIgnoreCase);
     }
 
-    static IEnumerable<JsonNode> ChartFigures(string html) =>
+    internal static IEnumerable<JsonNode> ChartFigures(string html) =>
         ChartJson().Matches(html).Select(m => JsonNode.Parse(m.Groups[1].Value)!);
-
-    static string JsonValueKind(JsonNode? node) => node is null ? "null" : node.GetValueKind().ToString();
 
     static string Tail(string log) => log.Length <= 3000 ? log : log[^3000..];
 
-    static JsonObject CodeCell(string source, JsonObject output) => new()
-    {
-        ["cell_type"] = "code", ["metadata"] = new JsonObject(), ["source"] = source, ["outputs"] = new JsonArray(output),
-    };
-
-    static JsonObject DisplayHtml(string html) => new()
-    {
-        ["output_type"] = "display_data", ["metadata"] = new JsonObject(), ["data"] = new JsonObject { ["text/html"] = html },
-    };
-
     [GeneratedRegex("""<script type="application/json" id="chart-[0-9a-f]+-figure">(.*?)</script>""", RegexOptions.Singleline)]
-    private static partial Regex ChartJson();
+    internal static partial Regex ChartJson();
 
     [GeneratedRegex("""<script[^>]*id="artifacttools-plotly-js"[^>]*>.*?</script>""", RegexOptions.Singleline)]
-    private static partial Regex PlotlyBlocks();
+    internal static partial Regex PlotlyBlocks();
 
     [GeneratedRegex("""<img[^>]*\ssrc="([^"]*)""")]
     private static partial Regex ImageSources();
