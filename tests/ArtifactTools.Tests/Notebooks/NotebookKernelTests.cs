@@ -50,6 +50,7 @@ public sealed partial class NotebookKernelTests(NotebookKernelFixture kernel, IT
         Assert.Contains(System.Net.WebUtility.HtmlEncode(title), report);
         Assert.Single(PlotlyBlocks().Matches(report));
         AssertNothingFromTheNetwork(report, notebook);
+        await AssertChartsDrawInABrowser(report, charts.Count, notebook, temp.Path);
     }
 
     [Fact]
@@ -67,6 +68,23 @@ public sealed partial class NotebookKernelTests(NotebookKernelFixture kernel, IT
         Assert.True(errors.Count == 0, $"{executed.Name} has error outputs:\n" + string.Join("\n", errors.Take(3)) + "\nkernel log:\n" + Tail(run.Log));
         var silent = executed.Cells.Where(c => c.Kind == "code" && c.Outputs.Count == 0 && c.Source.Contains("display(", StringComparison.Ordinal)).Select(c => c.Index).ToList();
         Assert.True(silent.Count == 0, $"{executed.Name}: cells {string.Join(", ", silent)} display something but have no output (did the kernel stop early?)\n" + Tail(run.Log));
+    }
+
+    /// <summary>Opens the report in headless Chromium (no network here) and checks that plotly.js drew every chart.
+    /// CI installs Chromium (.ci/run); elsewhere the check runs where Chromium is installed and says when it is not.</summary>
+    async Task AssertChartsDrawInABrowser(string report, int charts, string notebook, string folder)
+    {
+        if (HeadlessBrowser.Path is null)
+        {
+            Assert.True(Environment.GetEnvironmentVariable("CI") != "true", "CI must install Chromium (see .ci/run) to check that reports draw offline.");
+            output.WriteLine("Chromium is not installed: the report was not opened in a browser.");
+            return;
+        }
+        var file = Path.Combine(folder, "report.html");
+        await File.WriteAllTextAsync(file, report);
+        var page = await HeadlessBrowser.RenderAsync(file);
+        int drawn = DrawnCharts().Matches(page).Count;
+        Assert.True(drawn == charts, $"{notebook}: the browser drew {drawn} of {charts} charts of the report.");
     }
 
     static void AssertHasData(JsonNode figure, string notebook)
@@ -100,6 +118,9 @@ public sealed partial class NotebookKernelTests(NotebookKernelFixture kernel, IT
 
     [GeneratedRegex("""<script[^>]*id="artifacttools-plotly-js"[^>]*>.*?</script>""", RegexOptions.Singleline)]
     internal static partial Regex PlotlyBlocks();
+
+    [GeneratedRegex("""<div id="chart-[0-9a-f]+" class="artifacttools-chart js-plotly-plot""")]
+    private static partial Regex DrawnCharts();
 
     [GeneratedRegex("""<img[^>]*\ssrc="([^"]*)""")]
     private static partial Regex ImageSources();
