@@ -11,8 +11,8 @@ namespace ArtifactTools.Tests.Notebooks;
 /// <summary>
 /// Every notebook runs top to bottom in the real .NET Interactive C# kernel (dotnet-repl, a local tool of this
 /// repository) on the tiny budget, started in notebooks/ as Jupyter and VS Code start it; the test then reads the
-/// notebook the kernel saved: no error output, every chart has data, pictures are there, nothing comes from a CDN, and
-/// the HTML report of the run carries the notebook's text and plotly.js once.
+/// notebook the kernel saved: no error output, every chart has data, pictures are there, nothing comes from a CDN; the
+/// HTML report of the run carries the notebook's text and plotly.js once, and a browser without network draws its charts.
 /// </summary>
 [Collection(nameof(NotebookKernelCollection))]
 public sealed partial class NotebookKernelTests(NotebookKernelFixture kernel, ITestOutputHelper output)
@@ -46,7 +46,7 @@ public sealed partial class NotebookKernelTests(NotebookKernelFixture kernel, IT
 
         var report = NotebookReport.ToHtml(executed);
         var title = executed.Cells.First(c => c.Kind == "markdown").Source.Split('\n')[0].TrimStart('#', ' ');
-        Assert.Contains($"<h1 id=\"", report);
+        Assert.Contains("<h1 id=\"", report);
         Assert.Contains(System.Net.WebUtility.HtmlEncode(title), report);
         Assert.Single(PlotlyBlocks().Matches(report));
         AssertNothingFromTheNetwork(report, notebook);
