@@ -1,13 +1,10 @@
 using System.Diagnostics;
-using TorchSharp;
 using ArtifactTools.Networks;
 using ArtifactTools.Restoration;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ArtifactTools.Benchmarks;
-
-/// <summary>One timed forward pass of a bare network (no decode, tiling or encode).</summary>
-public sealed record ForwardTiming(string Network, int Width, int Height, int Threads, TimeSpan Best, double MegapixelsPerSecond);
 
 /// <summary>
 /// Measurements behind bench/Invoke-Benchmark.ps1 that PowerShell cannot take itself: the bare network's speed, how far
@@ -33,21 +30,6 @@ public static class InferenceBenchmark
             if (clock.Elapsed < best) best = clock.Elapsed;
         }
         return new ForwardTiming(network.Spec, width, height, get_num_threads(), best, width * (double)height / best.TotalSeconds / 1e6);
-    }
-
-    /// <summary>The largest difference, in 0..255 grey levels, between the network's float32 output and a float64
-    /// copy's on the CPU (float64 convolutions do not go through oneDNN, so the copy is an independent reference).</summary>
-    public static double MaxDeviationFromFloat64(RestorationNetwork network, int size = 256, int seed = 11)
-    {
-        using var scope = NewDisposeScope();
-        using var inference = inference_mode();
-        int channels = (int)network.Layers[0].Weight.shape[1];
-        using var reference = NetworkRegistry.CopyOf(network, ScalarType.Float64);
-        reference.eval();
-        var input = rand([1, channels, size, size], generator: new Generator((ulong)seed));
-        var fast = network.forward(input).cpu().to(ScalarType.Float64);
-        var exact = reference.forward(input.to(ScalarType.Float64));
-        return (fast - exact).abs().max().item<double>() * 255;
     }
 
     /// <summary>Peak resident memory of this process so far (VmHWM), in bytes; null where /proc is absent.</summary>

@@ -35,12 +35,6 @@ public static class Degradations
         return ParseCodec(spec, stages[0]);
     }
 
-    public static bool TryParse(string spec, out ICompressingDegradation? degradation)
-    {
-        try { degradation = Parse(spec); return true; }
-        catch (FormatException) { degradation = null; return false; }
-    }
-
     /// <summary>A folder name for a degradation's outputs: "q10" for JPEG at one quality (the papers' naming), else the
     /// spec with ':' as '-' ("jp2-0.3", "webp-50", "rescale-0.5+jpeg-75").</summary>
     public static string FolderName(IDegradation degradation) =>

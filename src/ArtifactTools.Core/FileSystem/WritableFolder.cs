@@ -6,7 +6,7 @@ public static class WritableFolder
     /// <exception cref="IOException">The folder cannot be created or written; the message names it.</exception>
     public static void Ensure(string folder)
     {
-        var probe = Path.Combine(folder, $".artifacttools-probe-{Guid.NewGuid():N}.tmp");
+        var probe = AtomicFile.TemporaryPathFor(Path.Combine(folder, "artifacttools-probe"));
         try
         {
             Directory.CreateDirectory(folder);

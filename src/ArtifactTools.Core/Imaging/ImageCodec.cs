@@ -1,3 +1,4 @@
+using ArtifactTools.FileSystem;
 using ImageMagick;
 
 namespace ArtifactTools.Imaging;
@@ -40,12 +41,14 @@ public static class ImageCodec
     }
 
     /// <summary>Encodes to bytes. 8-bit output (ImageMagick here is the 8-bit build); EXIF and ICC are written where the
-    /// format carries them (PNG, JPEG, WebP, TIFF).</summary>
+    /// format carries them (PNG, JPEG, WebP, TIFF). An EXIF orientation travels as the tag in JPEG and TIFF and is applied
+    /// to the pixels in the other formats, whose viewers ignore it.</summary>
     public static byte[] Encode(RasterImage image, ImageEncoding encoding)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(encoding);
         var format = Resolve(image, encoding.Format);
+        if (!DisplayOrientation.TagIsHonoured(format)) image = DisplayOrientation.Apply(image);
         using var magick = MagickBridge.ToMagick(image);
         Configure(magick, format, encoding.Quality);
         if (encoding.Comment is not null) Annotate(magick, format, encoding.Comment);
@@ -58,47 +61,7 @@ public static class ImageCodec
     {
         var format = encoding.Format == ImageFileFormat.SameAsInput && image.SourceFormat is null
             ? ImageEncoding.FormatFromExtension(path) : encoding.Format;
-        WriteBytesAtomically(path, Encode(image, encoding with { Format = format }));
-    }
-
-    /// <summary>Writes bytes through a temporary file in the target directory and a move, so readers never see a
-    /// half-written file and a failure leaves nothing behind. The temporary name carries the writer's process id, so
-    /// the next write of the same file removes what a killed process left (a live writer's file is left alone).</summary>
-    public static void WriteBytesAtomically(string path, ReadOnlySpan<byte> bytes)
-    {
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full)!;
-        RemoveStaleTemporaries(directory, Path.GetFileName(full));
-        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-                stream.Write(bytes);
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            throw;
-        }
-    }
-
-    static void RemoveStaleTemporaries(string directory, string name)
-    {
-        if (!Directory.Exists(directory)) return;
-        foreach (var temp in Directory.EnumerateFiles(directory, $".{name}.*-*.tmp"))
-        {
-            var tag = Path.GetFileName(temp)[(name.Length + 2)..];
-            if (!int.TryParse(tag[..tag.IndexOf('-')], out var pid) || IsAlive(pid)) continue;
-            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
-    }
-
-    static bool IsAlive(int pid)
-    {
-        try { using var process = System.Diagnostics.Process.GetProcessById(pid); return !process.HasExited; }
-        catch (ArgumentException) { return false; }
-        catch (InvalidOperationException) { return false; }
+        AtomicFile.WriteAllBytes(path, Encode(image, encoding with { Format = format }));
     }
 
     static ImageFileFormat Resolve(RasterImage image, ImageFileFormat format) =>

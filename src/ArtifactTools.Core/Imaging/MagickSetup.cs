@@ -12,6 +12,7 @@ static class MagickSetup
 
     static MagickSetup()
     {
+        Runtime.MagickNative.EnsureResolvable(); // this is ImageMagick's first native call in a process
         ResourceLimits.Width = MaxSide;
         ResourceLimits.Height = MaxSide;
         ResourceLimits.Area = MaxPixels;

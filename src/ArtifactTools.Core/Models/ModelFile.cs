@@ -1,3 +1,4 @@
+using ArtifactTools.FileSystem;
 using ArtifactTools.Networks;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -28,20 +29,7 @@ public static class ModelFile
         };
         var directory = Path.GetDirectoryName(path)!;
         Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                SafeTensorsFormat.Write(stream, network.state_dict(), metadata.ToDictionary());
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        AtomicFile.Write(path, stream => SafeTensorsFormat.Write(stream, network.state_dict(), metadata.ToDictionary()), durable: true);
     }
 
     /// <summary>Records measured scores for one benchmark set (e.g. "classic5-q10" -> psnr, ssim, psnrb, and the

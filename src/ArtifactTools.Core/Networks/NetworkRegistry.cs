@@ -1,10 +1,25 @@
+using ArtifactTools.Training;
 using TorchSharp;
+
 namespace ArtifactTools.Networks;
 
-/// <summary>Builds networks by name (case-insensitive; '-', '_' and spaces ignored, so "AR-CNN" works) or by spec.</summary>
+/// <summary>
+/// The networks of the papers, one row each with every fact about it: name, spec in the papers' notation (or the class
+/// that builds it), family, paper, the paper's training recipe and a builder for any number of image channels. Builds
+/// networks by name (case-insensitive; '-', '_' and spaces ignored, so "AR-CNN" works) or by spec.
+/// </summary>
 public static class NetworkRegistry
 {
-    sealed record Entry(string Name, string Family, string Paper, string Description, Func<int, RestorationNetwork> Build);
+    sealed record Entry(string Name, string Spec, string Family, string Paper, TrainingRecipe PaperRecipe, string Description,
+        Func<int, RestorationNetwork> Build)
+    {
+        /// <summary>A chain network built from its spec (canonicalised, so specs compare as strings).</summary>
+        public static Entry Chain(string name, string spec, string family, string paper, TrainingRecipe recipe, string description)
+        {
+            var canonical = NetworkSpec.Parse(spec).ToString();
+            return new(name, canonical, family, paper, recipe, description, channels => ChainNetwork.ForImages(canonical, channels));
+        }
+    }
 
     const string Paper000 = "Yu et al., Deep Convolution Networks for Compression Artifacts Reduction (AR-CNN)";
     const string Paper002 = "Svoboda et al., Compression Artifacts Removal Using Convolutional Neural Networks";
@@ -12,17 +27,31 @@ public static class NetworkRegistry
 
     static readonly Entry[] Entries =
     [
-        new("SRCNN", "SRCNN", Paper000, "Super-resolution CNN used for deblocking (ReLU), the AR-CNN paper's baseline.", c => Srcnn.Create(c)),
-        new("DeeperSRCNN", "SRCNN", Paper000, "SRCNN with an extra 16(1) non-linear mapping layer.", c => Srcnn.CreateDeeper(c)),
-        new("ARCNN", "AR-CNN", Paper000, "AR-CNN: feature extraction, enhancement, mapping, reconstruction (PReLU).", c => ArCnn.Create(c)),
-        new("DeeperARCNN", "AR-CNN", Paper000, "Five-layer AR-CNN (9-7-3-1-5), trained by transfer from ARCNN.", c => ArCnn.CreateDeeper(c)),
-        new("ARCNN-Decomposed", "AR-CNN", Paper000, "AR-CNN with the 7x7 enhancement layer split into 1x1 shrink + 7x7 (Eq. 11).", c => ArCnn.CreateDecomposed(c)),
-        new("FastARCNN", "Fast AR-CNN", Paper000, "Hourglass with stride-2 first layer and deconvolution; about 7.5x faster than ARCNN.", c => FastArCnn.Create(c)),
-        new("L4", "Residual CNN", Paper002, "Four-layer residual network (ReLU), about 70 K weights.", c => ResidualCnn.CreateL4(c)),
-        new("L8", "Residual CNN", Paper002, "Eight-layer residual network with skip concatenations of layer 1 (ReLU).", c => ResidualCnn.CreateL8(c)),
-        new("CASCNN", "CAS-CNN", Paper003, "12-layer network with hierarchical skips and multi-scale side outputs (PReLU), direct output as in the paper.", c => new CasCnn(c)),
-        new("CASCNN-Residual", "CAS-CNN", Paper003, "CAS-CNN predicting a residual added to its input (the paper tried it and dropped it).", c => new CasCnn(c, residual: true)),
+        // Paper 000 Section III-A and VI-A2: SRCNN applied to artifact removal, ReLU after the hidden layers (Eq. 2);
+        // 8,032 weights, the deeper one 8,144.
+        Entry.Chain("SRCNN", "64(9)-32(1)-1(5)-relu", "SRCNN", Paper000, TrainingRecipes.ArCnnPaper, "Super-resolution CNN used for deblocking (ReLU), the AR-CNN paper's baseline."),
+        Entry.Chain("DeeperSRCNN", "64(9)-32(1)-16(1)-1(5)-relu", "SRCNN", Paper000, TrainingRecipes.ArCnnPaper, "SRCNN with an extra 16(1) non-linear mapping layer."),
+        // Paper 000 Section III-B: feature extraction, enhancement, mapping, reconstruction, PReLU (Eq. 4-7); 106,448
+        // weights (Table I). The deeper one is Table VI's "9-7-3-1-5" (110,800 weights); the decomposed one is Section
+        // IV-B's split of the 7x7 64-to-32 layer into a 1x1 shrink and a 7x7 enhance (Eq. 11, Table VII).
+        Entry.Chain("ARCNN", "64(9)-32(7)-16(1)-1(5)", "AR-CNN", Paper000, TrainingRecipes.ArCnnPaper, "AR-CNN: feature extraction, enhancement, mapping, reconstruction (PReLU)."),
+        Entry.Chain("DeeperARCNN", "64(9)-32(7)-16(3)-16(1)-1(5)", "AR-CNN", Paper000, TrainingRecipes.ArCnnPaper, "Five-layer AR-CNN (9-7-3-1-5), trained by transfer from ARCNN."),
+        Entry.Chain("ARCNN-Decomposed", "64(9)-32(1)-32(7)-16(1)-1(5)", "AR-CNN", Paper000, TrainingRecipes.ArCnnPaper, "AR-CNN with the 7x7 enhancement layer split into 1x1 shrink + 7x7 (Eq. 11)."),
+        // Paper 000 Section IV, the hourglass of Eq. 12 (see NetworkSpec.Hourglass): 64,640 weights by Eq. 9 (the
+        // paper prints 56,496).
+        Entry.Chain("FastARCNN", "64(9)-32(1)-32(7)-64(1)-1[9]-s2", "Fast AR-CNN", Paper000, TrainingRecipes.ArCnnPaper, "Hourglass with stride-2 first layer and deconvolution; about 7.5x faster than ARCNN."),
+        // Paper 002: ReLU throughout (Eq. 1), output = input + predicted residual. L4 is Table 2 (71,920 weights,
+        // receptive field 19 x 19); L8 is Table 1, whose "4(+1)" and "6(+1)" concatenate layer 1's 32 activations to
+        // those of layers 4 and 6, written "+1" (220,064 weights, receptive field 25 x 25).
+        Entry.Chain("L4", "48(11)-64(3)-64(3)-1(5)-relu-r", "Residual CNN", Paper002, TrainingRecipes.L4Paper, "Four-layer residual network (ReLU), about 70 K weights."),
+        Entry.Chain("L8", "32(11)-64(3)-64(3)-64(3)+1-64(1)-64(5)+1-128(1)-1(5)-relu-r", "Residual CNN", Paper002, TrainingRecipes.L8Paper, "Eight-layer residual network with skip concatenations of layer 1 (ReLU)."),
+        new("CASCNN", "CASCNN", "CAS-CNN", Paper003, TrainingRecipes.CasCnnPaper, "12-layer network with hierarchical skips and multi-scale side outputs (PReLU), direct output as in the paper.", c => new CasCnn(c)),
+        new("CASCNN-Residual", "CASCNN-Residual", "CAS-CNN", Paper003, TrainingRecipes.CasCnnPaper, "CAS-CNN predicting a residual added to its input (the paper tried it and dropped it).", c => new CasCnn(c, residual: true)),
     ];
+
+    /// <summary>The recipe for specs that name no network of the papers: SRCNN, the AR-CNN family and hourglass
+    /// specs all come from papers 000/001.</summary>
+    static TrainingRecipe DefaultPaperRecipe => TrainingRecipes.ArCnnPaper;
 
     static readonly Lazy<IReadOnlyList<NetworkInfo>> KnownInfos = new(() => Entries.Select(e => Describe(e, e.Build(1))).ToList());
 
@@ -71,12 +100,34 @@ public static class NetworkRegistry
             network.WeightCount, network.ParameterCount, network.IsResidual, match?.Description ?? $"{spec.Layers.Count}-layer network from a spec.");
     }
 
+    /// <summary>Throws what <see cref="Create"/> would for an unknown name or a bad spec, without building anything.</summary>
+    /// <exception cref="ArgumentException">Unknown name.</exception>
+    /// <exception cref="FormatException">Bad spec.</exception>
+    public static void Validate(string nameOrSpec)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(nameOrSpec);
+        if (NetworkSpec.LooksLikeSpec(nameOrSpec)) NetworkSpec.Parse(nameOrSpec);
+        else Find(nameOrSpec);
+    }
+
     /// <summary>True when <paramref name="name"/> names a known network.</summary>
     public static bool IsKnownName(string name) => Entries.Any(e => Normalize(e.Name) == Normalize(name));
 
+    /// <summary>The training recipe of the paper that defines the network, found by name or by its spec in any
+    /// spelling ("CAS-CNN", "l8", L4's spec string); specs of no named network get the AR-CNN paper's.</summary>
+    /// <exception cref="ArgumentException">Unknown name.</exception>
+    /// <exception cref="FormatException">Bad spec.</exception>
+    public static TrainingRecipe PaperRecipeFor(string nameOrSpec)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(nameOrSpec);
+        if (!NetworkSpec.LooksLikeSpec(nameOrSpec)) return Find(nameOrSpec).PaperRecipe;
+        var canonical = NetworkSpec.Parse(nameOrSpec).ToString();
+        return Entries.FirstOrDefault(e => e.Spec == canonical)?.PaperRecipe ?? DefaultPaperRecipe;
+    }
+
     static Entry Find(string name) =>
         Entries.FirstOrDefault(e => Normalize(e.Name) == Normalize(name))
-        ?? throw new ArgumentException($"No network named '{name}'. Known: {string.Join(", ", Names)}; or give a spec such as {ArCnn.Spec}.", nameof(name));
+        ?? throw new ArgumentException($"No network named '{name}'. Known: {string.Join(", ", Names)}; or give a spec such as {Entries.First(e => e.Name == "ARCNN").Spec}.", nameof(name));
 
     static string Normalize(string name) => new string(name.Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
 

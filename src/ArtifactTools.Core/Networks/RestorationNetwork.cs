@@ -1,4 +1,3 @@
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ArtifactTools.Networks;
@@ -10,6 +9,10 @@ namespace ArtifactTools.Networks;
 /// </summary>
 public abstract class RestorationNetwork : nn.Module<Tensor, Tensor>
 {
+    // Before the first network touches libtorch: its natives need finding (and on Debian 12 patching) wherever the
+    // caller runs, also where no entry point called NativeRuntime.Prepare.
+    static RestorationNetwork() => Runtime.TorchRuntime.EnsureLoaded();
+
     protected RestorationNetwork(string name) : base(name) { }
 
     /// <summary>The papers' notation, e.g. "64(9)-32(7)-16(1)-1(5)"; rebuilds this network via NetworkRegistry.</summary>
@@ -39,26 +42,4 @@ public abstract class RestorationNetwork : nn.Module<Tensor, Tensor>
 
     /// <summary>Every trainable value.</summary>
     public long ParameterCount => parameters().Where(p => p.requires_grad).Sum(p => p.numel());
-}
-
-/// <summary>One weighted layer: its name, module and whether it is a deconvolution. Weight and bias are read from
-/// the module on every access, because moving a network to another device replaces its parameter tensors.</summary>
-public sealed record NetworkLayer(string Name, nn.Module Module, bool IsTransposed)
-{
-    public Tensor Weight => Module switch
-    {
-        TorchSharp.Modules.Conv2d conv => conv.weight!,
-        TorchSharp.Modules.ConvTranspose2d deconv => deconv.weight!,
-        _ => throw new InvalidOperationException($"Layer {Name} is not a convolution."),
-    };
-
-    public Tensor? Bias => Module switch
-    {
-        TorchSharp.Modules.Conv2d conv => conv.bias,
-        TorchSharp.Modules.ConvTranspose2d deconv => deconv.bias,
-        _ => null,
-    };
-
-    /// <summary>Inputs feeding one output value: in_channels x kernel area (for a deconvolution, weight dim 0 x area).</summary>
-    public long FanIn => Weight.shape[IsTransposed ? 0 : 1] * Weight.shape[2] * Weight.shape[3];
 }

@@ -30,7 +30,6 @@ public sealed class Restorer : IDisposable
         if (model.Metadata.Channels != 1 || !string.Equals(model.Metadata.ColorMode, "Y", StringComparison.OrdinalIgnoreCase))
             throw new NotSupportedException($"Model '{model.Name}' restores {model.Metadata.Channels} channel(s) in colour mode '{model.Metadata.ColorMode}'; only luminance (Y, 1 channel) models are supported.");
         _receptiveRadius = new Lazy<int>(() => ReceptiveField.MeasureRadius(model.Network, model.Device));
-        Runtime.MallocTuning.Apply();
     }
 
     /// <summary>Pixels of context each output pixel depends on (measured once per model).</summary>

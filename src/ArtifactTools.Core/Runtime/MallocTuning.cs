@@ -8,10 +8,10 @@ namespace ArtifactTools.Runtime;
 /// every tile of every layer page-faults its memory in again. Measured on this project's 2-core machine: AR-CNN
 /// restores a 1024x1024 image in 2.7-3.3 s with the defaults and 0.95-1.05 s with blocks up to 32 MiB kept in the heap
 /// and 512 MiB of free heap retained. Memory stays bounded: tiles bound the feature maps.
-/// Applied when the first <c>Restorer</c> is made. Processes that also train (tests, notebooks) opt out: with reused,
-/// non-zeroed heap memory, CAS-CNN's float32 and float64 CPU passes occasionally returned NaN here (a read of
-/// uninitialised memory somewhere in libtorch that fresh zero pages hide); the shipped networks' restores are
-/// bit-identical with and without it.
+/// Applied by <see cref="NativeRuntime"/> to processes that only restore. Processes that also train (tests,
+/// notebooks) keep glibc's defaults: with reused, non-zeroed heap memory, CAS-CNN's float32 and float64 CPU passes
+/// occasionally returned NaN here (a read of uninitialised memory somewhere in libtorch that fresh zero pages hide);
+/// the shipped networks' restores are bit-identical with and without it.
 /// </summary>
 public static class MallocTuning
 {
@@ -22,18 +22,13 @@ public static class MallocTuning
     [DllImport("libc", EntryPoint = "mallopt")]
     static extern int MallOpt(int parameter, int value);
 
-    static volatile bool _optedOut;
-
-    /// <summary>True once applied. Skipped where libc is not glibc, after <see cref="OptOut"/>, and where the user tuned
-    /// malloc (MALLOC_MMAP_THRESHOLD_ or MALLOC_TRIM_THRESHOLD_ set).</summary>
+    /// <summary>True once applied. Skipped where libc is not glibc and where the user tuned malloc
+    /// (MALLOC_MMAP_THRESHOLD_ or MALLOC_TRIM_THRESHOLD_ set).</summary>
     public static bool Applied { get; private set; }
-
-    /// <summary>Keeps glibc's defaults for this process (call before the first restore).</summary>
-    public static void OptOut() => _optedOut = true;
 
     internal static void Apply()
     {
-        if (Applied || _optedOut || !RuntimeInformation.IsOSPlatform(OSPlatform.Linux)) return;
+        if (Applied || !RuntimeInformation.IsOSPlatform(OSPlatform.Linux)) return;
         if (Environment.GetEnvironmentVariable("MALLOC_MMAP_THRESHOLD_") is not null
             || Environment.GetEnvironmentVariable("MALLOC_TRIM_THRESHOLD_") is not null) return;
         try

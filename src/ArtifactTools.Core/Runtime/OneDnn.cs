@@ -3,18 +3,19 @@ using System.Runtime.InteropServices;
 namespace ArtifactTools.Runtime;
 
 /// <summary>
-/// Which instruction set oneDNN, the library behind libtorch's CPU convolutions, may use.
+/// Which instruction set oneDNN, the library behind libtorch's CPU convolutions, may use. This is the one place that
+/// tells the story and makes the choice (<see cref="CapFor"/>).
 /// </summary>
 /// <remarks>
 /// On the AMD EPYC (AVX-512) machines this project is built on, oneDNN's AVX-512 and AVX2 convolution BACKWARD kernels
 /// return wrong or NaN gradients for layers with few output channels (every network's last 16->1 layer): against a
 /// float64 reference AR-CNN's gradients are NaN or 30% off, L8's 20-47%. Its FORWARD kernels for the shipped networks are
 /// exact (within 1e-4 grey levels of float64, tested) and restore about 4x faster than oneDNN capped at AVX, whose
-/// backward is exact. oneDNN reads its cap once, when it creates its first kernel, so the cap is a per-process choice:
-/// restoring processes run uncapped; training asks for the cap before the process's first convolution
-/// (<see cref="PreferExactKernels"/>), and then checks its gradients against float64 (<c>GradientCheck</c>) and stops
-/// with a clear error where a restore came first. Processes that mix both on purpose (tests, notebooks) ask for the
-/// cap when they start.
+/// backward is exact. oneDNN reads its cap once, when it creates its first kernel, so the cap is a per-process choice,
+/// made by <see cref="NativeRuntime.Prepare"/> from the declared <see cref="Workload"/>: processes that only restore run
+/// uncapped; a process that trains (Start-ArtifactTraining, notebook sessions, the test run) is capped before libtorch
+/// loads. Training checks its gradients against float64 (<c>GradientCheck</c>) before step one and stops with a clear
+/// error where the cap came too late (a restore ran first in the same session).
 /// </remarks>
 public static class OneDnn
 {
@@ -26,15 +27,16 @@ public static class OneDnn
     /// <summary>The instruction-set cap the user chose with ONEDNN_MAX_CPU_ISA, if any (it always wins).</summary>
     public static string? UserIsa { get; } = Environment.GetEnvironmentVariable(IsaVariable) is { Length: > 0 } isa ? isa : null;
 
-    /// <summary>
-    /// Caps oneDNN at AVX, whose convolution backward is exact here, unless the user chose a cap. Takes effect only
-    /// before the process's first CPU convolution; later it changes nothing. Best before libtorch loads (tests and
-    /// notebook sessions set the variable themselves then): set after, CAS-CNN occasionally computed NaN here. Restores
-    /// in the same process then run slower (about 4x on AVX-512 machines), so only training calls it.
-    /// </summary>
-    public static void PreferExactKernels()
+    /// <summary>The cap for a process doing <paramref name="workload"/>; null leaves oneDNN uncapped. Training needs
+    /// exact backward kernels (AVX here); restoring wants the fastest forward ones. A choice measured per machine
+    /// (e.g. by <c>GradientCheck</c>) replaces this rule, and only this rule.</summary>
+    public static string? CapFor(Workload workload) => workload.HasFlag(Workload.Train) ? ExactIsa : null;
+
+    /// <summary>Sets the cap for <paramref name="workload"/> unless the user chose one. Effective only before the
+    /// process's first CPU convolution; best before libtorch loads, which is why only NativeRuntime calls it.</summary>
+    internal static void Apply(Workload workload)
     {
         if (UserIsa is not null || !RuntimeInformation.IsOSPlatform(OSPlatform.Linux)) return;
-        SetNativeEnvironment(IsaVariable, ExactIsa, 0);
+        if (CapFor(workload) is { } isa) SetNativeEnvironment(IsaVariable, isa, 0);
     }
 }

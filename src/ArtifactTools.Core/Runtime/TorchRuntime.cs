@@ -1,8 +1,8 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using ArtifactTools.FileSystem;
 using TorchSharp;
 
 namespace ArtifactTools.Runtime;
@@ -29,15 +29,9 @@ public static class TorchRuntime
     public static string? NativeDirectory { get; private set; }
     public static string? LoadedLibTorchSharp { get; private set; }
 
-#pragma warning disable CA2255 // a library module initializer is exactly right: no Core type may touch torch first
-    [ModuleInitializer]
-    internal static void InitializeOnAssemblyLoad()
-    {
-        try { EnsureLoaded(); } catch { /* reported again, with detail, on first explicit use */ }
-    }
-#pragma warning restore CA2255
-
-    /// <summary>Loads the native backend once; idempotent and thread-safe.</summary>
+    /// <summary>Loads the native backend once; idempotent and thread-safe. Entry points reach it through
+    /// <see cref="NativeRuntime.Prepare"/>; networks call it too (<c>RestorationNetwork</c>), so a library caller that
+    /// declared nothing still gets a loadable libtorch.</summary>
     public static void EnsureLoaded()
     {
         if (_loaded) return;
@@ -54,9 +48,9 @@ public static class TorchRuntime
         var torchSharpAssembly = typeof(torch).Assembly;
         var configured = Environment.GetEnvironmentVariable(LibTorchVariable);
         var torchDir = (string.IsNullOrEmpty(configured) ? [] : new[] { configured })
-            .Concat(CandidateDirectories(torchSharpAssembly, "libtorch-cpu-linux-x64"))
+            .Concat(NativeSearchPath.For(torchSharpAssembly, "libtorch-cpu-linux-x64"))
             .FirstOrDefault(d => File.Exists(Path.Combine(d, "libtorch_cpu.so")));
-        var sharpPath = CandidateDirectories(torchSharpAssembly, "torchsharp")
+        var sharpPath = NativeSearchPath.For(torchSharpAssembly, "torchsharp")
             .Select(d => Path.Combine(d, LibTorchSharp)).FirstOrDefault(File.Exists);
         if (torchDir is null || sharpPath is null)
             return; // let TorchSharp's own search report what it is missing (e.g. a CUDA layout we do not know)
@@ -92,9 +86,7 @@ public static class TorchRuntime
         var patched = Path.Combine(dir, LibTorchSharp);
         if (File.Exists(patched)) return patched;
         Directory.CreateDirectory(dir);
-        var temp = patched + $".{Environment.ProcessId}.tmp";
-        File.WriteAllBytes(temp, ElfSymbolVersionPatcher.WeakenVersion(bytes, NewestCxxVersion));
-        File.Move(temp, patched, overwrite: true);
+        AtomicFile.WriteAllBytes(patched, ElfSymbolVersionPatcher.WeakenVersion(bytes, NewestCxxVersion));
         return patched;
     }
 
@@ -104,28 +96,5 @@ public static class TorchRuntime
             .Select(d => Path.Combine(d, "libstdc++.so.6")).Where(File.Exists);
         var needle = Encoding.ASCII.GetBytes(version + "\0");
         return candidates.Any(p => File.ReadAllBytes(p).AsSpan().IndexOf(needle) >= 0);
-    }
-
-    /// <summary>Beside the assembly, its runtimes/ folder, then the NuGet cache (build outputs, notebooks).</summary>
-    static IEnumerable<string> CandidateDirectories(Assembly anchor, string packageId)
-    {
-        var own = Path.GetDirectoryName(anchor.Location);
-        if (!string.IsNullOrEmpty(own))
-        {
-            yield return own;
-            yield return Path.Combine(own, "runtimes", "linux-x64", "native");
-        }
-        var core = Path.GetDirectoryName(typeof(TorchRuntime).Assembly.Location);
-        if (!string.IsNullOrEmpty(core) && core != own)
-        {
-            yield return core;
-            yield return Path.Combine(core, "runtimes", "linux-x64", "native");
-        }
-        var nuget = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var package = Path.Combine(nuget, packageId);
-        if (Directory.Exists(package))
-            foreach (var version in Directory.GetDirectories(package).OrderDescending())
-                yield return Path.Combine(version, "runtimes", "linux-x64", "native");
     }
 }

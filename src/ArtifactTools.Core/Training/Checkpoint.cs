@@ -1,14 +1,10 @@
 using System.Text;
 using System.Text.Json;
+using ArtifactTools.FileSystem;
 using ArtifactTools.Networks;
 using TorchSharp.Modules;
 
 namespace ArtifactTools.Training;
-
-/// <summary>What a run needs to continue exactly where it stopped: iteration, network, optimizer state. Randomness is
-/// derived from (seed, iteration), so nothing else is needed for a resumed run to equal an uninterrupted one.</summary>
-public sealed record CheckpointState(int Iteration, string Architecture, string Degradation, string Recipe, int Seed,
-    double ElapsedSeconds, double? LastValidationPsnr);
 
 public static class Checkpoint
 {
@@ -17,31 +13,14 @@ public static class Checkpoint
     /// <summary>Writes atomically: a killed process leaves the previous checkpoint intact.</summary>
     public static void Save(string path, CheckpointState state, RestorationNetwork network, OptimizerHelper optimizer)
     {
-        var temp = path + $".{Environment.ProcessId}.tmp";
-        try
+        AtomicFile.Write(path, stream =>
         {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
-            using (var writer = new BinaryWriter(stream, Encoding.UTF8))
-            {
-                writer.Write(Encoding.ASCII.GetBytes(Magic));
-                writer.Write(JsonSerializer.Serialize(state));
-                network.save(writer);
-                optimizer.save_state_dict(writer);
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
-
-    public static CheckpointState ReadState(string path)
-    {
-        using var reader = Open(path);
-        return JsonSerializer.Deserialize<CheckpointState>(reader.ReadString())!;
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+            writer.Write(Encoding.ASCII.GetBytes(Magic));
+            writer.Write(JsonSerializer.Serialize(state));
+            network.save(writer);
+            optimizer.save_state_dict(writer);
+        }, durable: true);
     }
 
     /// <summary>Restores network and optimizer in place; returns the saved state.</summary>

@@ -2,6 +2,7 @@ using System.IO.MemoryMappedFiles;
 using System.Security.Cryptography;
 using System.Text;
 using ArtifactTools.Degradation;
+using ArtifactTools.FileSystem;
 using ArtifactTools.Imaging;
 
 namespace ArtifactTools.Training;
@@ -23,7 +24,6 @@ public sealed class PreparedPairs : IDisposable
 
     public int Count => _entries.Length;
     public string CachePath { get; }
-    public long PixelCount => _entries.Sum(e => (long)e.Width * e.Height);
 
     unsafe PreparedPairs(string path)
     {
@@ -97,46 +97,37 @@ public sealed class PreparedPairs : IDisposable
     static void Build(string path, IReadOnlyList<string> files, IDegradation degradation, TrainingRecipe recipe, int seed,
         int minimumSize, IProgress<string>? progress, CancellationToken cancellation)
     {
-        var temp = path + $".{Environment.ProcessId}.tmp";
-        try
+        AtomicFile.Write(path, stream =>
         {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
-            using (var writer = new BinaryWriter(stream))
+            using var writer = new BinaryWriter(stream, Encoding.ASCII, leaveOpen: true);
+            writer.Write(Encoding.ASCII.GetBytes("ATPAIRS0")); // becomes Magic once complete
+            writer.Write(0);
+            int count = 0;
+            const int chunk = 8; // bounded memory: at most a few images' augmentations in flight
+            for (int start = 0; start < files.Count; start += chunk)
             {
-                writer.Write(Encoding.ASCII.GetBytes("ATPAIRS0")); // becomes Magic once complete
-                writer.Write(0);
-                int count = 0;
-                const int chunk = 8; // bounded memory: at most a few images' augmentations in flight
-                for (int start = 0; start < files.Count; start += chunk)
-                {
-                    cancellation.ThrowIfCancellationRequested();
-                    var indices = Enumerable.Range(start, Math.Min(chunk, files.Count - start)).ToArray();
-                    var prepared = new List<(Plane Clean, Plane Degraded)>[indices.Length];
-                    Parallel.For(0, indices.Length, new ParallelOptions { CancellationToken = cancellation },
-                        k => prepared[k] = Augmented(files[indices[k]], degradation, recipe, seed, indices[k], minimumSize));
-                    foreach (var pairs in prepared)
-                        foreach (var (clean, degraded) in pairs)
-                        {
-                            writer.Write(clean.Width);
-                            writer.Write(clean.Height);
-                            writer.Write(ToBytes(clean));
-                            writer.Write(ToBytes(degraded));
-                            count++;
-                        }
-                    progress?.Report($"Prepared {Math.Min(start + chunk, files.Count)} of {files.Count} training images");
-                }
-                writer.Flush();
-                stream.Position = Magic.Length;
-                writer.Write(count);
-                stream.Position = 0;
-                writer.Write(Encoding.ASCII.GetBytes(Magic));
+                cancellation.ThrowIfCancellationRequested();
+                var indices = Enumerable.Range(start, Math.Min(chunk, files.Count - start)).ToArray();
+                var prepared = new List<(Plane Clean, Plane Degraded)>[indices.Length];
+                Parallel.For(0, indices.Length, new ParallelOptions { CancellationToken = cancellation },
+                    k => prepared[k] = Augmented(files[indices[k]], degradation, recipe, seed, indices[k], minimumSize));
+                foreach (var pairs in prepared)
+                    foreach (var (clean, degraded) in pairs)
+                    {
+                        writer.Write(clean.Width);
+                        writer.Write(clean.Height);
+                        writer.Write(ToBytes(clean));
+                        writer.Write(ToBytes(degraded));
+                        count++;
+                    }
+                progress?.Report($"Prepared {Math.Min(start + chunk, files.Count)} of {files.Count} training images");
             }
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+            writer.Flush();
+            stream.Position = Magic.Length;
+            writer.Write(count);
+            stream.Position = 0;
+            writer.Write(Encoding.ASCII.GetBytes(Magic));
+        });
     }
 
     /// <summary>The clean Y of one file at every recipe scale and rotation, each degraded whole.</summary>

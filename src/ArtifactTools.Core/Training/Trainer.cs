@@ -13,6 +13,8 @@ namespace ArtifactTools.Training;
 /// Trains one restoration network by one recipe: prepares the data, initialises (or transfers), optimises with
 /// per-layer learning rates, validates, checkpoints, and writes the model file, log and curve.
 /// Cancellation stops after the current iteration and keeps a checkpoint, so -Resume continues exactly.
+/// The process's native settings (oneDNN's cap for exact gradients) are the entry point's business
+/// (<see cref="NativeRuntime"/>); the trainer only checks that its gradients are exact.
 /// </summary>
 public sealed class Trainer
 {
@@ -31,109 +33,173 @@ public sealed class Trainer
 
     public TrainingResult Run(CancellationToken cancellation = default)
     {
-        TorchRuntime.EnsureLoaded();
-        if (_options.Threads > 0) set_num_threads(_options.Threads);
-        var device = DeviceSelection.Resolve(_options.Device);
-        if (device.type == DeviceType.CPU) OneDnn.PreferExactKernels(); // before this process's first convolution, if still in time
-        var degradation = Degradations.Parse(_options.Degradation);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_options.OutputPath))!);
-
-        using var network = NetworkRegistry.Create(_options.Architecture);
-        InitializeWeights(network);
-        var transferred = TransferFromBase(network);
-        network.to(device);
-        network.train();
-        var optimizer = CreateOptimizer(network, out var groups);
-
-        int start = 0;
-        double elapsedBefore = 0;
-        if (_options.Resume && File.Exists(_options.CheckpointPath))
-        {
-            var state = Checkpoint.Load(_options.CheckpointPath, network, (OptimizerHelper)optimizer);
-            EnsureSameRun(state);
-            start = state.Iteration;
-            elapsedBefore = state.ElapsedSeconds;
-            Status?.Invoke($"Resuming from iteration {start} ({_options.CheckpointPath})");
-        }
-
-        Status?.Invoke("Preparing training data");
-        var cacheDir = _options.CacheDirectory ?? Path.Combine(UserFolders.Cache, "training");
-        using var pairs = PreparedPairs.Open(_options.TrainingFiles, degradation, Recipe, _options.Seed, cacheDir,
-            Recipe.PatchSize, new Progress<string>(m => Status?.Invoke(m)), cancellation);
-        Status?.Invoke("Preparing validation data");
-        var validation = new ValidationSet(_options.ValidationFiles, degradation, _options.Seed);
-        var log = new TrainingLog(_options.LogPath, start);
-
-        var clock = Stopwatch.StartNew();
-        double? lastValidation = log.Entries.LastOrDefault(e => e.ValidationPsnr is not null)?.ValidationPsnr;
-        int patch = Recipe.PatchSize, batch = Recipe.BatchSize;
-        if (device.type == DeviceType.CPU) EnsureExactGradients(network, batch, patch);
-        var degradedBuffer = new float[batch * patch * patch];
-        var cleanBuffer = new float[batch * patch * patch];
-        int iteration = start;
+        using var run = Prepare(cancellation);
         bool completed = true;
-        var recentSeconds = new Queue<double>();
-        while (iteration < _options.Iterations)
+        while (run.Iteration < _options.Iterations)
         {
             if (cancellation.IsCancellationRequested) { completed = false; break; }
-            iteration++;
             var stepClock = Stopwatch.StartNew();
-            double learningRate = LearningRateAt(iteration);
-            SetLearningRates(groups, learningRate);
-            bool fineTuning = Recipe.Loss == LossKind.MultiScale && iteration > _options.Iterations * (1 - Recipe.FineTuneFraction);
-
-            pairs.SampleBatch(new Random(SeedMixer.Mix(_options.Seed, iteration)), batch, patch, degradedBuffer, cleanBuffer);
-            double lossValue;
-            using (var scope = NewDisposeScope())
-            {
-                var input = tensor(degradedBuffer, [batch, 1, patch, patch], device: device);
-                var target = tensor(cleanBuffer, [batch, 1, patch, patch], device: device);
-                optimizer.zero_grad();
-                var loss = Losses.For(Recipe, network, input, target, fineTuning);
-                loss.backward();
-                optimizer.step();
-                lossValue = loss.item<float>();
-            }
-            if (!double.IsFinite(lossValue))
-                throw new InvalidOperationException($"Training diverged at iteration {iteration} (loss {lossValue}); lower the learning rate.");
-
-            bool validate = iteration == _options.Iterations || (_options.ValidateEvery > 0 && iteration % _options.ValidateEvery == 0);
-            double? validationPsnr = validate ? validation.Evaluate(network, device) : null;
-            if (Finite(validationPsnr) is { } v) lastValidation = v;
-            double elapsed = elapsedBefore + clock.Elapsed.TotalSeconds;
-            log.Append(new TrainingLogEntry(iteration, lossValue, validate ? Finite(validationPsnr) : null,
-                validate ? Finite(validation.BaselinePsnr) : null, learningRate, elapsed, fineTuning ? "fine-tune" : "train"));
-
-            recentSeconds.Enqueue(stepClock.Elapsed.TotalSeconds);
-            if (recentSeconds.Count > 50) recentSeconds.Dequeue();
-            var remaining = TimeSpan.FromSeconds(recentSeconds.Average() * (_options.Iterations - iteration));
-            Progress?.Invoke(new TrainingProgress(iteration, _options.Iterations, lossValue, lastValidation,
-                validation.BaselinePsnr, TimeSpan.FromSeconds(elapsed), remaining, fineTuning ? "fine-tune" : "train"));
-
-            if (_options.CheckpointEvery > 0 && iteration % _options.CheckpointEvery == 0)
-                SaveCheckpoint(iteration, elapsed, lastValidation, network, optimizer);
+            var step = Step(run);
+            Record(run, step, stepClock.Elapsed);
         }
+        return Finish(run, completed);
+    }
 
-        double totalSeconds = elapsedBefore + clock.Elapsed.TotalSeconds;
-        SaveCheckpoint(iteration, totalSeconds, lastValidation, network, optimizer);
-        double finalPsnr = lastValidation ?? double.NaN;
-        if (iteration > start) SaveModel(network, iteration, totalSeconds, finalPsnr, validation.BaselinePsnr, transferred);
-        TrainingCurve.Write(_options.CurvePath, $"{_options.Architecture} on {_options.Degradation} ({Recipe.Name})", log.Entries);
-        double trainedSeconds = clock.Elapsed.TotalSeconds;
+    /// <summary>Everything one run holds between iterations.</summary>
+    sealed class RunState(RestorationNetwork network, Device device) : IDisposable
+    {
+        public RestorationNetwork Network { get; } = network;
+        public Device Device { get; } = device;
+        public torch.optim.Optimizer Optimizer { get; set; } = null!;
+        public IReadOnlyList<string> Transferred { get; set; } = [];
+        public int StartIteration { get; set; }
+        public int Iteration { get; set; }
+        public double ElapsedBefore { get; set; }
+        public double? LastValidation { get; set; }
+        public PreparedPairs Pairs { get; set; } = null!;
+        public ValidationSet Validation { get; set; } = null!;
+        public TrainingLog Log { get; set; } = null!;
+        public Stopwatch Clock { get; } = new();
+        public Queue<double> RecentSeconds { get; } = new();
+        public float[] DegradedBatch { get; set; } = [];
+        public float[] CleanBatch { get; set; } = [];
+        public double Elapsed => ElapsedBefore + Clock.Elapsed.TotalSeconds;
+
+        public void Dispose()
+        {
+            Pairs?.Dispose();
+            Network.Dispose();
+        }
+    }
+
+    readonly record struct StepResult(double Loss, double LearningRate, bool FineTuning);
+
+    /// <summary>Device, network, optimizer, resumed state, data and log.</summary>
+    RunState Prepare(CancellationToken cancellation)
+    {
+        if (_options.Threads is { } threads) set_num_threads(threads);
+        var device = ComputeDevice.Resolve(_options.Device);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_options.OutputPath))!);
+
+        var run = new RunState(NetworkRegistry.Create(_options.Architecture), device);
+        try
+        {
+            PrepareNetwork(run);
+            PrepareData(run, cancellation);
+            return run;
+        }
+        catch
+        {
+            run.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Initialised or transferred weights, the optimizer, and the state of a resumed run.</summary>
+    void PrepareNetwork(RunState run)
+    {
+        var network = run.Network;
+        InitializeWeights(network);
+        run.Transferred = TransferFromBase(network);
+        network.to(run.Device);
+        network.train();
+        run.Optimizer = OptimizerFactory.Create(Recipe, network);
+        if (!_options.Resume || !File.Exists(_options.CheckpointPath)) return;
+        var state = Checkpoint.Load(_options.CheckpointPath, network, (OptimizerHelper)run.Optimizer);
+        EnsureSameRun(state);
+        run.StartIteration = run.Iteration = state.Iteration;
+        run.ElapsedBefore = state.ElapsedSeconds;
+        Status?.Invoke($"Resuming from iteration {state.Iteration} ({_options.CheckpointPath})");
+    }
+
+    /// <summary>Training pairs, validation set, log and batch buffers; checks the gradients before step one.</summary>
+    void PrepareData(RunState run, CancellationToken cancellation)
+    {
+        Status?.Invoke("Preparing training data");
+        var cacheDir = _options.CacheDirectory ?? Path.Combine(UserFolders.Cache, "training");
+        run.Pairs = PreparedPairs.Open(_options.TrainingFiles, _options.Degradation, Recipe, _options.Seed, cacheDir,
+            Recipe.PatchSize, new Progress<string>(m => Status?.Invoke(m)), cancellation);
+        Status?.Invoke("Preparing validation data");
+        run.Validation = new ValidationSet(_options.ValidationFiles, _options.Degradation, _options.Seed);
+        run.Log = new TrainingLog(_options.LogPath, run.StartIteration);
+        run.LastValidation = run.Log.Entries.LastOrDefault(e => e.ValidationPsnr is not null)?.ValidationPsnr;
+
+        int patch = Recipe.PatchSize, batch = Recipe.BatchSize;
+        if (run.Device.type == DeviceType.CPU) EnsureExactGradients(run.Network, batch, patch);
+        run.DegradedBatch = new float[batch * patch * patch];
+        run.CleanBatch = new float[batch * patch * patch];
+        run.Clock.Start();
+    }
+
+    /// <summary>One optimisation step on one batch drawn from (seed, iteration).</summary>
+    StepResult Step(RunState run)
+    {
+        int iteration = ++run.Iteration, patch = Recipe.PatchSize, batch = Recipe.BatchSize;
+        double factor = LearningRateFactor(iteration);
+        OptimizerFactory.ScaleLearningRates(run.Optimizer, factor);
+        bool fineTuning = Recipe.Loss == LossKind.MultiScale && iteration > _options.Iterations * (1 - Recipe.FineTuneFraction);
+
+        run.Pairs.SampleBatch(new Random(SeedMixer.Mix(_options.Seed, iteration)), batch, patch, run.DegradedBatch, run.CleanBatch);
+        double loss;
+        using (var scope = NewDisposeScope())
+        {
+            var input = tensor(run.DegradedBatch, [batch, 1, patch, patch], device: run.Device);
+            var target = tensor(run.CleanBatch, [batch, 1, patch, patch], device: run.Device);
+            run.Optimizer.zero_grad();
+            var value = Losses.For(Recipe, run.Network, input, target, fineTuning);
+            value.backward();
+            run.Optimizer.step();
+            loss = value.item<float>();
+        }
+        if (!double.IsFinite(loss))
+            throw new InvalidOperationException($"Training diverged at iteration {iteration} (loss {loss}); lower the learning rate.");
+        return new StepResult(loss, Recipe.LearningRate * factor, fineTuning);
+    }
+
+    /// <summary>Validates when due, logs, reports progress with an estimate of the time left, checkpoints when due.</summary>
+    void Record(RunState run, StepResult step, TimeSpan stepTime)
+    {
+        int iteration = run.Iteration;
+        bool validate = iteration == _options.Iterations || (_options.ValidateEvery > 0 && iteration % _options.ValidateEvery == 0);
+        double? validationPsnr = validate ? Finite(run.Validation.Evaluate(run.Network, run.Device)) : null;
+        if (validationPsnr is { } v) run.LastValidation = v;
+        string phase = step.FineTuning ? "fine-tune" : "train";
+        double elapsed = run.Elapsed;
+        run.Log.Append(new TrainingLogEntry(iteration, step.Loss, validationPsnr,
+            validate ? Finite(run.Validation.BaselinePsnr) : null, step.LearningRate, elapsed, phase));
+
+        run.RecentSeconds.Enqueue(stepTime.TotalSeconds);
+        if (run.RecentSeconds.Count > 50) run.RecentSeconds.Dequeue();
+        var remaining = TimeSpan.FromSeconds(run.RecentSeconds.Average() * (_options.Iterations - iteration));
+        Progress?.Invoke(new TrainingProgress(iteration, _options.Iterations, step.Loss, run.LastValidation,
+            run.Validation.BaselinePsnr, TimeSpan.FromSeconds(elapsed), remaining, phase));
+
+        if (_options.CheckpointEvery > 0 && iteration % _options.CheckpointEvery == 0) SaveCheckpoint(run, elapsed);
+    }
+
+    /// <summary>Final checkpoint, model file (when anything was trained), curve and the result.</summary>
+    TrainingResult Finish(RunState run, bool completed)
+    {
+        double totalSeconds = run.Elapsed;
+        SaveCheckpoint(run, totalSeconds);
+        double finalPsnr = run.LastValidation ?? double.NaN;
+        if (run.Iteration > run.StartIteration) SaveModel(run, totalSeconds, finalPsnr);
+        TrainingCurve.Write(_options.CurvePath, $"{_options.Architecture} on {_options.Degradation.Spec} ({Recipe.Name})", run.Log.Entries);
+        double trainedSeconds = run.Clock.Elapsed.TotalSeconds;
         return new TrainingResult
         {
             ModelPath = Path.GetFullPath(_options.OutputPath),
-            Architecture = network.Spec,
-            Degradation = degradation.Spec,
+            Architecture = run.Network.Spec,
+            Degradation = _options.Degradation.Spec,
             Recipe = Recipe.Name,
-            Iterations = iteration,
+            Iterations = run.Iteration,
             ValidationPSNR = finalPsnr,
-            BaselinePSNR = validation.BaselinePsnr,
-            PatchesPerSecond = trainedSeconds > 0 ? (iteration - start) * (double)batch / trainedSeconds : 0,
+            BaselinePSNR = run.Validation.BaselinePsnr,
+            PatchesPerSecond = trainedSeconds > 0 ? (run.Iteration - run.StartIteration) * (double)Recipe.BatchSize / trainedSeconds : 0,
             Duration = TimeSpan.FromSeconds(totalSeconds),
             LogPath = Path.GetFullPath(_options.LogPath),
             CurvePath = Path.GetFullPath(_options.CurvePath),
-            Completed = completed && iteration >= _options.Iterations,
+            Completed = completed && run.Iteration >= _options.Iterations,
         };
     }
 
@@ -165,37 +231,6 @@ public sealed class Trainer
         return copied;
     }
 
-    /// <summary>Two parameter groups: every trainable parameter but the last layer's, then the last layer's, whose
-    /// learning rate the papers set lower (AR-CNN, L4/L8: one tenth).</summary>
-    torch.optim.Optimizer CreateOptimizer(RestorationNetwork network, out IReadOnlyList<(ParamGroup Group, double Factor)> groups)
-    {
-        var last = network.Layers[^1];
-        var lastParams = new HashSet<IntPtr>(new[] { last.Weight, last.Bias }.Where(t => t is not null).Select(t => t!.Handle));
-        var trainable = network.parameters().Where(p => p.requires_grad).ToList();
-        var body = trainable.Where(p => !lastParams.Contains(p.Handle)).ToList();
-        var head = trainable.Where(p => lastParams.Contains(p.Handle)).ToList();
-        torch.optim.Optimizer optimizer;
-        if (Recipe.Optimizer == OptimizerKind.Sgd)
-        {
-            var sgd = new List<SGD.ParamGroup>();
-            if (body.Count > 0) sgd.Add(new SGD.ParamGroup(body, lr: Recipe.LearningRate, momentum: Recipe.Momentum, weight_decay: Recipe.WeightDecay));
-            if (head.Count > 0) sgd.Add(new SGD.ParamGroup(head, lr: Recipe.LearningRate * Recipe.LastLayerLearningRateFactor, momentum: Recipe.Momentum, weight_decay: Recipe.WeightDecay));
-            optimizer = torch.optim.SGD(sgd, Recipe.LearningRate, Recipe.Momentum);
-        }
-        else
-        {
-            var adam = new List<Adam.ParamGroup>();
-            if (body.Count > 0) adam.Add(new Adam.ParamGroup(body, lr: Recipe.LearningRate, weight_decay: Recipe.WeightDecay));
-            if (head.Count > 0) adam.Add(new Adam.ParamGroup(head, lr: Recipe.LearningRate * Recipe.LastLayerLearningRateFactor, weight_decay: Recipe.WeightDecay));
-            optimizer = torch.optim.Adam(adam, Recipe.LearningRate);
-        }
-        var factors = new List<double>();
-        if (body.Count > 0) factors.Add(1.0);
-        if (head.Count > 0) factors.Add(Recipe.LastLayerLearningRateFactor);
-        groups = optimizer.ParamGroups.Select((g, i) => ((ParamGroup)g, factors[i])).ToList();
-        return optimizer;
-    }
-
     /// <summary>Stops before step one when this process's CPU kernels give the network wrong gradients: oneDNN then
     /// runs uncapped because a restore came first (see <see cref="OneDnn"/>), and training would silently diverge.</summary>
     static void EnsureExactGradients(RestorationNetwork network, int batch, int patch)
@@ -207,56 +242,61 @@ public sealed class Trainer
             "there run slower), or set ONEDNN_MAX_CPU_ISA=AVX before the module loads.");
     }
 
-    double LearningRateAt(int iteration)
+    /// <summary>The schedule: step decay, linear warm-up from 1% and cosine decay to 1%, as a factor of each parameter
+    /// group's initial learning rate.</summary>
+    double LearningRateFactor(int iteration)
     {
-        double lr = Recipe.LearningRate;
-        if (Recipe.DecayEvery > 0) lr *= Math.Pow(Recipe.DecayFactor, (iteration - 1) / Recipe.DecayEvery);
+        double factor = 1;
+        if (Recipe.DecayEvery > 0) factor *= Math.Pow(Recipe.DecayFactor, (iteration - 1) / Recipe.DecayEvery);
         int warmup = Math.Min(Recipe.WarmupIterations, _options.Iterations / 10);
-        if (iteration <= warmup) lr *= 0.01 + 0.99 * iteration / warmup;
+        if (iteration <= warmup) factor *= 0.01 + 0.99 * iteration / warmup;
         if (Recipe.CosineDecay)
-            lr *= 0.01 + 0.99 * 0.5 * (1 + Math.Cos(Math.PI * (iteration - 1) / _options.Iterations));
-        return lr;
+            factor *= 0.01 + 0.99 * 0.5 * (1 + Math.Cos(Math.PI * (iteration - 1) / _options.Iterations));
+        return factor;
     }
 
-    static void SetLearningRates(IReadOnlyList<(ParamGroup Group, double Factor)> groups, double learningRate)
-    {
-        foreach (var (group, factor) in groups) group.LearningRate = learningRate * factor;
-    }
-
-    void SaveCheckpoint(int iteration, double elapsed, double? lastValidation, RestorationNetwork network, torch.optim.Optimizer optimizer) =>
+    void SaveCheckpoint(RunState run, double elapsed) =>
         Checkpoint.Save(_options.CheckpointPath,
-            new CheckpointState(iteration, _options.Architecture, _options.Degradation, Recipe.Name, _options.Seed, elapsed, lastValidation),
-            network, (OptimizerHelper)optimizer);
+            new CheckpointState(run.Iteration, _options.Architecture, _options.Degradation.Spec, Recipe.Name, _options.Seed, elapsed, run.LastValidation),
+            run.Network, (OptimizerHelper)run.Optimizer);
 
     void EnsureSameRun(CheckpointState state)
     {
-        if (state.Architecture != _options.Architecture || state.Degradation != _options.Degradation
+        if (state.Architecture != _options.Architecture || !SameDegradation(state.Degradation)
             || state.Recipe != Recipe.Name || state.Seed != _options.Seed)
             throw new InvalidOperationException(
                 $"The checkpoint '{_options.CheckpointPath}' is from a different run ({state.Architecture}, {state.Degradation}, " +
                 $"{state.Recipe}, seed {state.Seed}); resume with the same settings or choose another -OutputPath.");
     }
 
-    void SaveModel(RestorationNetwork network, int iterations, double seconds, double validationPsnr, double baselinePsnr, IReadOnlyList<string> transferred)
+    /// <summary>Checkpoints record the canonical spec; older ones the spec as the user typed it.</summary>
+    bool SameDegradation(string recorded)
     {
+        try { return Degradations.Parse(recorded).Spec == _options.Degradation.Spec; }
+        catch (FormatException) { return false; }
+    }
+
+    void SaveModel(RunState run, double seconds, double validationPsnr)
+    {
+        var network = run.Network;
         var metadata = new ModelMetadata
         {
             Name = _options.ModelName ?? Path.GetFileNameWithoutExtension(_options.OutputPath),
             Architecture = network.Spec,
-            Degradation = Degradations.Parse(_options.Degradation).Spec,
+            Degradation = _options.Degradation.Spec,
             Recipe = Recipe.Name,
-            Iterations = iterations,
+            Iterations = run.Iteration,
             TrainingSeconds = seconds,
             ValidationPsnr = Finite(validationPsnr),
-            BaselinePsnr = Finite(baselinePsnr),
-            Description = _options.Description ?? $"{network.Spec} trained on {_options.TrainingFiles.Count} images for {_options.Degradation}",
+            BaselinePsnr = Finite(run.Validation.BaselinePsnr),
+            Description = _options.Description ?? $"{network.Spec} trained on {_options.TrainingFiles.Count} images for {_options.Degradation.Spec}",
             Extra = new Dictionary<string, string>
             {
                 ["seed"] = _options.Seed.ToString(),
                 ["training_images"] = _options.TrainingFiles.Count.ToString(),
                 ["validation_images"] = _options.ValidationFiles.Count.ToString(),
                 ["transferred_from"] = _options.InitializeFrom is null ? "" : Path.GetFileName(_options.InitializeFrom),
-                ["transferred_layers"] = string.Join(",", transferred),
+                ["transferred_layers"] = string.Join(",", run.Transferred),
             },
         };
         ModelFile.Save(_options.OutputPath, network, metadata);

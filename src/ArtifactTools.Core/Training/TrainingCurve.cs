@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using ArtifactTools.FileSystem;
 
 namespace ArtifactTools.Training;
 
@@ -24,9 +25,7 @@ public static class TrainingCurve
             .Append(Chart("Validation PSNR (dB)" + (baseline is null ? "" : $", degraded input {baseline:0.00} dB dashed"), psnr, "#1f77b4", baseline))
             .Append(Chart("Training loss (log scale)", loss.Where(p => p.y > 0).Select(p => (p.x, Math.Log10(p.y))).ToList(), "#d62728", null))
             .Append("</body></html>");
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, html.ToString());
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.WriteAllText(path, html.ToString());
     }
 
     static string Chart(string label, IReadOnlyList<(double x, double y)> points, string colour, double? reference)

@@ -1,3 +1,5 @@
+using ArtifactTools.Networks;
+
 namespace ArtifactTools.Training;
 
 /// <summary>
@@ -60,19 +62,14 @@ public static class TrainingRecipes
 
     public static IReadOnlyList<TrainingRecipe> All { get; } = [Fast, ArCnnPaper, L4Paper, L8Paper, SobelPaper, CasCnnPaper];
 
-    /// <summary>Resolves a recipe name; "paper" picks the recipe of the architecture's paper.</summary>
+    /// <summary>Resolves a recipe name; "paper" picks the recipe of the architecture's paper, as the network registry
+    /// records it.</summary>
+    /// <exception cref="ArgumentException">Unknown recipe or network name.</exception>
+    /// <exception cref="FormatException">"paper" with a bad spec.</exception>
     public static TrainingRecipe Resolve(string name, string architecture)
     {
-        if (name.Equals("paper", StringComparison.OrdinalIgnoreCase)) return PaperRecipeFor(architecture);
+        if (name.Equals("paper", StringComparison.OrdinalIgnoreCase)) return NetworkRegistry.PaperRecipeFor(architecture);
         return All.FirstOrDefault(r => r.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
             ?? throw new ArgumentException($"Unknown recipe '{name}'. Known: paper, {string.Join(", ", All.Select(r => r.Name))}.");
     }
-
-    static TrainingRecipe PaperRecipeFor(string architecture) => architecture.ToUpperInvariant() switch
-    {
-        "L4" => L4Paper,
-        "L8" => L8Paper,
-        "CASCNN" => CasCnnPaper,
-        _ => ArCnnPaper, // SRCNN, AR-CNN family and hourglass specs all come from papers 000/001
-    };
 }

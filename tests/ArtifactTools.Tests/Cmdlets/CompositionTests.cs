@@ -3,7 +3,6 @@ using ArtifactTools.Imaging;
 using ArtifactTools.Metrics;
 using ArtifactTools.Models;
 using ArtifactTools.Restoration;
-using ArtifactTools.Tests.Restoration;
 using ArtifactTools.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
@@ -87,7 +86,7 @@ public sealed class CompositionTests(ITestOutputHelper output)
     public void Result_objects_pipe_files_whose_names_look_like_wildcards()
     {
         using var dir = new TempDirectory();
-        ImageCodec.Write(TestImages.Gray(32, 32), dir.File("scan[1].png"), ImageEncoding.Png);
+        ImageCodec.Write(SyntheticImages.PatternGray(32, 32), dir.File("scan[1].png"), ImageEncoding.Png);
         using var session = new ModuleSession(dir.Path);
 
         // Results bind their Path to -Path, where [1] is a pattern; a pattern matching nothing falls back to the literal file.

@@ -1,5 +1,4 @@
 using ArtifactTools.Imaging;
-using ArtifactTools.Tests.Restoration;
 using ArtifactTools.Tests.Support;
 using Xunit;
 
@@ -33,7 +32,7 @@ public sealed class ConventionTests
     public void Start_ArtifactTraining_reports_argument_mistakes_with_error_ids_before_WhatIf(string arguments, string errorId)
     {
         using var dir = new TempDirectory();
-        ImageCodec.Write(TestImages.Gray(32, 32), dir.File("clean.png"), ImageEncoding.Png);
+        ImageCodec.Write(SyntheticImages.PatternGray(32, 32), dir.File("clean.png"), ImageEncoding.Png);
         using var session = new ModuleSession(dir.Path);
 
         var run = session.Run($"Start-ArtifactTraining L4 -TrainingPath clean.png -OutputPath m.safetensors {arguments} -WhatIf");
@@ -47,7 +46,7 @@ public sealed class ConventionTests
     public void Start_ArtifactTraining_WhatIf_trains_nothing_and_Device_takes_the_same_values_as_Invoke_ArtifactRestore()
     {
         using var dir = new TempDirectory();
-        ImageCodec.Write(TestImages.Gray(32, 32), dir.File("clean.png"), ImageEncoding.Png);
+        ImageCodec.Write(SyntheticImages.PatternGray(32, 32), dir.File("clean.png"), ImageEncoding.Png);
         using var session = new ModuleSession(dir.Path);
 
         var dry = session.Run("Start-ArtifactTraining L4 -TrainingPath clean.png -OutputPath m.safetensors -Quality 10 -Device Cpu -WhatIf").AssertNoErrors();

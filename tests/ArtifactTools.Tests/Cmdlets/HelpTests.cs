@@ -4,13 +4,6 @@ using Xunit;
 
 namespace ArtifactTools.Tests.Cmdlets;
 
-/// <summary>One imported module for all help checks (they only read).</summary>
-public sealed class HelpSession : IDisposable
-{
-    public ModuleSession Session { get; } = new();
-    public void Dispose() => Session.Dispose();
-}
-
 /// <summary>
 /// Get-Help reads en-US/ArtifactTools.PowerShell.dll-Help.xml beside the manifest (the module base). These tests hold the
 /// MAML to the cmdlets as they are: every parameter documented with its real binding, no stale ones, and examples.

@@ -1,7 +1,6 @@
 using ArtifactTools.Degradation;
 using ArtifactTools.Imaging;
 using ArtifactTools.Metrics;
-using ArtifactTools.Tests.Imaging;
 using ArtifactTools.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
@@ -38,7 +37,7 @@ public class QualityCalibrationTests(ITestOutputHelper output)
     {
         using var temp = new TempDirectory();
         var src = temp.Sub("src");
-        var clean = Enumerable.Range(0, 3).Select(i => TestImages.Rgb(128, 128, 20 + 3 * i)).ToList();
+        var clean = Enumerable.Range(0, 3).Select(i => SyntheticImages.NaturalRgb(128, 128, 20 + 3 * i)).ToList();
         for (int i = 0; i < clean.Count; i++) ImageCodec.Write(clean[i], Path.Combine(src, $"img{i}.png"), ImageEncoding.Png);
 
         var measured = MeasureSet(Path.Combine(src, "*.png"), Path.Combine(temp.Path, "bench"));

@@ -1,7 +1,6 @@
 using ArtifactTools.Degradation;
 using ArtifactTools.Imaging;
 using ArtifactTools.Metrics;
-using ArtifactTools.Tests.Imaging;
 using ArtifactTools.Tests.Support;
 using Xunit;
 
@@ -20,7 +19,7 @@ public sealed class QualityCmdletTests : IDisposable
         _q10 = _temp.Sub("q10");
         foreach (var (name, seed) in new[] { ("a", 1), ("b", 2), ("c", 3) })
         {
-            var image = TestImages.Gray(64, 64, seed);
+            var image = SyntheticImages.NaturalGray(64, 64, seed);
             ImageCodec.Write(image, Path.Combine(_ref, name + ".png"), ImageEncoding.Png);
             File.WriteAllBytes(Path.Combine(_q10, name + ".jpg"), JpegDegradation.Encode(image, 10));
         }
@@ -88,13 +87,13 @@ public sealed class QualityCmdletTests : IDisposable
         {
             case "text": File.WriteAllText(bad, "not an image"); break;
             case "truncated":
-                var jpeg = JpegDegradation.Encode(TestImages.Gray(64, 64, 4), 50);
+                var jpeg = JpegDegradation.Encode(SyntheticImages.NaturalGray(64, 64, 4), 50);
                 File.WriteAllBytes(bad, jpeg[..(jpeg.Length * 2 / 3)]);
                 break;
-            case "size": File.WriteAllBytes(bad, JpegDegradation.Encode(TestImages.Gray(48, 64, 4), 50)); break;
-            case "noref": File.WriteAllBytes(bad, JpegDegradation.Encode(TestImages.Gray(64, 64, 4), 50)); break;
+            case "size": File.WriteAllBytes(bad, JpegDegradation.Encode(SyntheticImages.NaturalGray(48, 64, 4), 50)); break;
+            case "noref": File.WriteAllBytes(bad, JpegDegradation.Encode(SyntheticImages.NaturalGray(64, 64, 4), 50)); break;
         }
-        if (kind is "text" or "truncated" or "size") ImageCodec.Write(TestImages.Gray(64, 64, 4), Path.Combine(_ref, "z.png"), ImageEncoding.Png);
+        if (kind is "text" or "truncated" or "size") ImageCodec.Write(SyntheticImages.NaturalGray(64, 64, 4), Path.Combine(_ref, "z.png"), ImageEncoding.Png);
 
         using var session = new ModuleSession(_temp.Path);
         var result = session.Run("'q10/a.jpg', 'q10/z.jpg', 'q10/b.jpg' | Measure-ImageQuality -ReferencePath ref");
@@ -109,8 +108,8 @@ public sealed class QualityCmdletTests : IDisposable
     {
         using var session = new ModuleSession(_temp.Path);
         var colour = _temp.Sub("colour");
-        ImageCodec.Write(TestImages.Rgb(40, 32, 5), Path.Combine(colour, "p.png"), ImageEncoding.Png);
-        ImageCodec.Write(TestImages.Rgb(40, 32, 6), Path.Combine(colour, "s.bmp"), ImageEncoding.Bmp);
+        ImageCodec.Write(SyntheticImages.NaturalRgb(40, 32, 5), Path.Combine(colour, "p.png"), ImageEncoding.Png);
+        ImageCodec.Write(SyntheticImages.NaturalRgb(40, 32, 6), Path.Combine(colour, "s.bmp"), ImageEncoding.Bmp);
 
         var made = session.Run("New-DegradedImage -Path colour/* -Quality 10,20 -Degradation 'jp2:0.5' -OutputDirectory out -Grayscale")
             .AssertNoErrors().All<DegradedImageResult>().ToList();
@@ -150,8 +149,10 @@ public sealed class QualityCmdletTests : IDisposable
         var written = File.GetLastWriteTimeUtc(target);
         File.SetLastWriteTimeUtc(target, written.AddHours(-1));
         var again = session.Run("New-DegradedImage -Path ref/a.png -Degradation 'webp:40' -OutputDirectory out").AssertNoErrors();
-        Assert.Empty(again.Output);
-        Assert.Single(again.Warnings);
+        var skipped = again.Single<DegradedImageResult>(); // skipped like Invoke-ArtifactRestore's outputs: a result, no warning
+        Assert.Equal(DegradedImageStatus.Skipped, skipped.Status);
+        Assert.Equal(target, skipped.Path);
+        Assert.Empty(again.Warnings);
         Assert.Equal(written.AddHours(-1), File.GetLastWriteTimeUtc(target));
         session.Run("New-DegradedImage -Path ref/a.png -Degradation 'webp:40' -OutputDirectory out -Force").AssertNoErrors();
         Assert.NotEqual(written.AddHours(-1), File.GetLastWriteTimeUtc(target));

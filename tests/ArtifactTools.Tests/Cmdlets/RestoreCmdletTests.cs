@@ -1,35 +1,10 @@
-using System.Security.Cryptography;
 using ArtifactTools.Imaging;
-using ArtifactTools.Models;
-using ArtifactTools.Networks;
 using ArtifactTools.Restoration;
-using ArtifactTools.Tests.Restoration;
 using ArtifactTools.Tests.Support;
 using ImageMagick;
 using Xunit;
 
 namespace ArtifactTools.Tests.Cmdlets;
-
-/// <summary>Model files for cmdlet tests: a tiny registry-buildable network, so the cmdlet's own loader builds it.</summary>
-static class RestoreFixtures
-{
-    public const string TinyArchitecture = "8(5)-1(3)";
-
-    public static string SaveModel(string path, string degradation, string? name = null)
-    {
-        TorchSharp.torch.manual_seed(7);
-        using var network = NetworkRegistry.Create(TinyArchitecture);
-        ModelFile.Save(path, network, new ModelMetadata
-        {
-            Name = name ?? Path.GetFileNameWithoutExtension(path),
-            Architecture = TinyArchitecture,
-            Degradation = degradation,
-        });
-        return path;
-    }
-
-    public static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
-}
 
 public sealed class RestoreCmdletTests
 {
@@ -40,10 +15,10 @@ public sealed class RestoreCmdletTests
         var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
         var inputs = dir.Sub("in");
         var grayPath = Path.Combine(inputs, "gray.png");
-        ImageCodec.Write(TestImages.Gray(70, 50), grayPath, ImageEncoding.Png);
+        ImageCodec.Write(SyntheticImages.PatternGray(70, 50), grayPath, ImageEncoding.Png);
         var exif = new ExifProfile();
         exif.SetValue(ExifTag.Software, "artifact-test");
-        var colour = TestImages.Rgb(64, 48);
+        var colour = SyntheticImages.PatternRgb(64, 48);
         var colourPath = Path.Combine(inputs, "colour.jpg");
         ImageCodec.Write(new RasterImage
         {
@@ -63,7 +38,7 @@ public sealed class RestoreCmdletTests
 
         var grayOut = ImageCodec.Read(results[1].Path);
         Assert.Equal(ColorModel.Gray, grayOut.ColorModel);
-        Assert.True(TestImages.MaxAbsDifference(grayOut.Channels[0], ImageCodec.Read(grayPath).Channels[0]) > 1, "the model changed the image");
+        Assert.True(SyntheticImages.MaxAbsDifference(grayOut.Channels[0], ImageCodec.Read(grayPath).Channels[0]) > 1, "the model changed the image");
         var colourOut = ImageCodec.Read(results[0].Path);
         Assert.Equal(ColorModel.Rgb, colourOut.ColorModel);
         Assert.Equal("artifact-test", new ExifProfile(colourOut.Exif!).GetValue(ExifTag.Software)!.Value);
@@ -77,8 +52,8 @@ public sealed class RestoreCmdletTests
     {
         using var dir = new TempDirectory();
         var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
-        ImageCodec.Write(TestImages.Gray(40, 40, seed: 1), dir.File("a.jpg"), ImageEncoding.Jpeg(30));
-        ImageCodec.Write(TestImages.Gray(40, 40, seed: 2), dir.File("b.jpg"), ImageEncoding.Jpeg(30));
+        ImageCodec.Write(SyntheticImages.PatternGray(40, 40, seed: 1), dir.File("a.jpg"), ImageEncoding.Jpeg(30));
+        ImageCodec.Write(SyntheticImages.PatternGray(40, 40, seed: 2), dir.File("b.jpg"), ImageEncoding.Jpeg(30));
         var vars = new Dictionary<string, object?> { ["model"] = model };
         using var session = new ModuleSession(dir.Path);
 
@@ -107,12 +82,12 @@ public sealed class RestoreCmdletTests
         using var dir = new TempDirectory();
         var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
         var inputs = dir.Sub("in");
-        ImageCodec.Write(TestImages.Gray(40, 40, seed: 1), Path.Combine(inputs, "1-good.jpg"), ImageEncoding.Jpeg(30));
+        ImageCodec.Write(SyntheticImages.PatternGray(40, 40, seed: 1), Path.Combine(inputs, "1-good.jpg"), ImageEncoding.Jpeg(30));
         var jpeg = File.ReadAllBytes(Path.Combine(inputs, "1-good.jpg"));
         File.WriteAllBytes(Path.Combine(inputs, "2-truncated.jpg"), jpeg[..(jpeg.Length / 2)]);
         File.WriteAllBytes(Path.Combine(inputs, "3-empty.jpg"), []);
         File.WriteAllText(Path.Combine(inputs, "4-text.jpg"), "not an image");
-        ImageCodec.Write(TestImages.Gray(40, 40, seed: 2), Path.Combine(inputs, "5-good.jpg"), ImageEncoding.Jpeg(30));
+        ImageCodec.Write(SyntheticImages.PatternGray(40, 40, seed: 2), Path.Combine(inputs, "5-good.jpg"), ImageEncoding.Jpeg(30));
 
         using var session = new ModuleSession(inputs);
         var run = session.Run("Invoke-ArtifactRestore -Path *.jpg -Model $model", new Dictionary<string, object?> { ["model"] = model });
@@ -129,7 +104,7 @@ public sealed class RestoreCmdletTests
     {
         using var dir = new TempDirectory();
         var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
-        ImageCodec.Write(TestImages.Gray(30, 30), dir.File("x.png"), ImageEncoding.Png);
+        ImageCodec.Write(SyntheticImages.PatternGray(30, 30), dir.File("x.png"), ImageEncoding.Png);
         var hash = RestoreFixtures.Hash(dir.File("x.png"));
         using var session = new ModuleSession(dir.Path);
 
@@ -140,60 +115,3 @@ public sealed class RestoreCmdletTests
         Assert.Equal(90, JpegQualityEstimator.EstimateFile(dir.File("x_r.jpg"))!.Quality);
     }
 }
-
-/// <summary>Tests that point the shipped-model catalog at a temp folder through the environment (process-wide), kept
-/// in one class so that no other test sees the variable.</summary>
-[Collection(nameof(ModelCatalogEnvironment))]
-public sealed class ModelSelectionCmdletTests
-{
-    [Fact]
-    public void Quality_estimate_picks_the_nearest_shipped_model_else_the_general_one()
-    {
-        using var dir = new TempDirectory();
-        var shipped = dir.Sub("shipped");
-        RestoreFixtures.SaveModel(Path.Combine(shipped, "t-q10.safetensors"), "jpeg:10");
-        RestoreFixtures.SaveModel(Path.Combine(shipped, "t-q40.safetensors"), "jpeg:40");
-        RestoreFixtures.SaveModel(Path.Combine(shipped, "t-blind.safetensors"), "jpeg:5-95");
-        var user = dir.Sub("user");
-        RestoreFixtures.SaveModel(Path.Combine(user, "my-model.safetensors"), "rescale:0.5+jpeg:75");
-        var inputs = dir.Sub("in");
-        ImageCodec.Write(TestImages.Gray(40, 32, seed: 1), Path.Combine(inputs, "q12.jpg"), ImageEncoding.Jpeg(12));
-        ImageCodec.Write(TestImages.Rgb(40, 32, seed: 2), Path.Combine(inputs, "q33.jpg"), ImageEncoding.Jpeg(33));
-        ImageCodec.Write(TestImages.Gray(40, 32, seed: 3), Path.Combine(inputs, "plain.png"), ImageEncoding.Png);
-
-        var old = (Environment.GetEnvironmentVariable(ModelCatalog.ShippedPathVariable), Environment.GetEnvironmentVariable(ModelCatalog.ModelPathVariable));
-        try
-        {
-            Environment.SetEnvironmentVariable(ModelCatalog.ShippedPathVariable, shipped);
-            Environment.SetEnvironmentVariable(ModelCatalog.ModelPathVariable, user);
-            using var session = new ModuleSession(inputs);
-            var results = session.Run("Invoke-ArtifactRestore -Path *.jpg, *.png -OutputDirectory out -Verbose").AssertNoErrors().All<RestoreResult>().ToList();
-            Assert.Equal(["q12.jpg:12:t-q10", "q33.jpg:33:t-q40", "plain.png::t-blind"],
-                results.Select(r => $"{Path.GetFileName(r.SourcePath)}:{r.DetectedQuality}:{r.Model}"));
-
-            var listed = session.Run("Get-ArtifactModel").AssertNoErrors().All<ModelInfo>().ToList();
-            Assert.Equal(["my-model", "t-blind", "t-q10", "t-q40"], listed.Select(m => m.Name));
-            Assert.Equal([false, true, true, true], listed.Select(m => m.Shipped));
-            Assert.Equal([null, null, 10, 40], listed.Select(m => m.Quality));
-            Assert.Equal(["t-q10", "t-q40"], session.Run("Get-ArtifactModel -Name t-q*").AssertNoErrors().All<ModelInfo>().Select(m => m.Name));
-
-            var byName = session.Run("Invoke-ArtifactRestore -LiteralPath plain.png -Model my-model -Suffix .mine").AssertNoErrors().Single<RestoreResult>();
-            Assert.Equal("my-model", byName.Model);
-
-            var completions = session.Run("(TabExpansion2 -inputScript 'Invoke-ArtifactRestore -Model t-q' -cursorColumn 32).CompletionMatches.CompletionText").Output
-                .Select(o => o.ToString()).ToList();
-            Assert.Equal(["t-q10", "t-q40"], completions);
-
-            var missing = session.Run("Invoke-ArtifactRestore -LiteralPath plain.png -Model no-such-model");
-            Assert.Contains("no-such-model", Assert.Single(missing.Errors).Exception.Message);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(ModelCatalog.ShippedPathVariable, old.Item1);
-            Environment.SetEnvironmentVariable(ModelCatalog.ModelPathVariable, old.Item2);
-        }
-    }
-}
-
-[CollectionDefinition(nameof(ModelCatalogEnvironment), DisableParallelization = true)]
-public sealed class ModelCatalogEnvironment;

@@ -1,6 +1,5 @@
 using ArtifactTools.Imaging;
 using ArtifactTools.Restoration;
-using ArtifactTools.Tests.Restoration;
 using ArtifactTools.Tests.Support;
 using Xunit;
 
@@ -24,7 +23,7 @@ public sealed class RestoreOutputSafetyTests
         using var dir = new TempDirectory();
         var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
         var photos = dir.Sub("photos");
-        ImageCodec.Write(TestImages.Gray(40, 32), Path.Combine(photos, "photo.png"), ImageEncoding.Png);
+        ImageCodec.Write(SyntheticImages.PatternGray(40, 32), Path.Combine(photos, "photo.png"), ImageEncoding.Png);
         ImageCodec.Write(ImageCodec.Read(Path.Combine(photos, "photo.png")), Path.Combine(photos, "photo.jpg"), ImageEncoding.Jpeg(20));
         var originals = new[] { "photo.png", "photo.jpg" }.ToDictionary(n => n, n => RestoreFixtures.Hash(Path.Combine(photos, n)));
         using var session = new ModuleSession(photos);
@@ -50,7 +49,7 @@ public sealed class RestoreOutputSafetyTests
         using var dir = new TempDirectory();
         var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
         var inputs = dir.Sub("in");
-        ImageCodec.Write(TestImages.Gray(40, 32), Path.Combine(inputs, "a.jpg"), ImageEncoding.Jpeg(20));
+        ImageCodec.Write(SyntheticImages.PatternGray(40, 32), Path.Combine(inputs, "a.jpg"), ImageEncoding.Jpeg(20));
         var hash = RestoreFixtures.Hash(Path.Combine(inputs, "a.jpg"));
         Directory.CreateSymbolicLink(dir.File("link"), inputs);
         using var session = new ModuleSession(inputs);
@@ -68,7 +67,7 @@ public sealed class RestoreOutputSafetyTests
         using var dir = new TempDirectory();
         var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
         foreach (var (year, seed) in new[] { ("2023", 1), ("2024", 2) })
-            ImageCodec.Write(TestImages.Gray(40, 32, seed), Path.Combine(dir.Sub(Path.Combine("tree", year)), "a.jpg"), ImageEncoding.Jpeg(20));
+            ImageCodec.Write(SyntheticImages.PatternGray(40, 32, seed), Path.Combine(dir.Sub(Path.Combine("tree", year)), "a.jpg"), ImageEncoding.Jpeg(20));
         using var session = new ModuleSession(dir.Path);
 
         var inferred = session.Run("[IO.DirectoryInfo]::new(\"$pwd/tree\").GetFiles('*.jpg', 'AllDirectories') | Invoke-ArtifactRestore -Model $model -OutputDirectory out", Vars(model)).AssertNoErrors();
@@ -77,7 +76,7 @@ public sealed class RestoreOutputSafetyTests
         Assert.Contains("-SourceRoot", Assert.Single(inferred.Warnings).Message);
 
         // The tree gets a new folder; with -SourceRoot the layout holds however few folders a run sees.
-        ImageCodec.Write(TestImages.Gray(40, 32, 3), Path.Combine(dir.Sub(Path.Combine("tree", "2025")), "a.jpg"), ImageEncoding.Jpeg(20));
+        ImageCodec.Write(SyntheticImages.PatternGray(40, 32, 3), Path.Combine(dir.Sub(Path.Combine("tree", "2025")), "a.jpg"), ImageEncoding.Jpeg(20));
         var rerun = session.Run("[IO.DirectoryInfo]::new(\"$pwd/tree/2025\").GetFiles('*.jpg', 'AllDirectories') | Invoke-ArtifactRestore -Model $model -OutputDirectory out -SourceRoot tree", Vars(model)).AssertNoErrors();
         Assert.Empty(rerun.Warnings);
         Assert.Equal(Path.Combine("out", "2025", "a.png"), Path.GetRelativePath(dir.Path, rerun.Single<RestoreResult>().Path));
@@ -91,8 +90,8 @@ public sealed class RestoreOutputSafetyTests
     {
         using var dir = new TempDirectory();
         var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
-        ImageCodec.Write(TestImages.Gray(40, 32, 1), dir.File("photo.jpg"), ImageEncoding.Jpeg(20));
-        ImageCodec.Write(TestImages.Gray(40, 32, 2), dir.File("photo.jpeg"), ImageEncoding.Jpeg(20));
+        ImageCodec.Write(SyntheticImages.PatternGray(40, 32, 1), dir.File("photo.jpg"), ImageEncoding.Jpeg(20));
+        ImageCodec.Write(SyntheticImages.PatternGray(40, 32, 2), dir.File("photo.jpeg"), ImageEncoding.Jpeg(20));
         using var session = new ModuleSession(dir.Path);
 
         var first = session.Run("Invoke-ArtifactRestore photo.jpeg, photo.jpg -Model $model", Vars(model));
@@ -112,7 +111,7 @@ public sealed class RestoreOutputSafetyTests
         using var dir = new TempDirectory();
         var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
         var photos = dir.Sub("photos");
-        ImageCodec.Write(TestImages.Gray(40, 32), Path.Combine(photos, "a.jpg"), ImageEncoding.Jpeg(20));
+        ImageCodec.Write(SyntheticImages.PatternGray(40, 32), Path.Combine(photos, "a.jpg"), ImageEncoding.Jpeg(20));
         using var session = new ModuleSession(photos);
 
         var first = session.Run("[IO.DirectoryInfo]::new($pwd.Path).GetFiles('*', 'AllDirectories') | Invoke-ArtifactRestore -Model $model", Vars(model)).AssertNoErrors();
@@ -136,7 +135,7 @@ public sealed class RestoreOutputSafetyTests
     {
         using var dir = new TempDirectory();
         var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
-        ImageCodec.Write(TestImages.Gray(40, 32), dir.File("a.jpg"), ImageEncoding.Jpeg(20));
+        ImageCodec.Write(SyntheticImages.PatternGray(40, 32), dir.File("a.jpg"), ImageEncoding.Jpeg(20));
         var mine = dir.Sub("out");
         File.WriteAllText(Path.Combine(mine, "a.png"), "my own notes, not an image");
         using var session = new ModuleSession(dir.Path);
@@ -154,7 +153,7 @@ public sealed class RestoreOutputSafetyTests
     {
         using var dir = new TempDirectory();
         var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
-        ImageCodec.Write(TestImages.Gray(40, 32), dir.File("a.jpg"), ImageEncoding.Jpeg(20));
+        ImageCodec.Write(SyntheticImages.PatternGray(40, 32), dir.File("a.jpg"), ImageEncoding.Jpeg(20));
         File.WriteAllText(dir.File("not-a-folder"), "a file where the output folder should go");
         using var session = new ModuleSession(dir.Path);
 
@@ -173,7 +172,7 @@ public sealed class RestoreOutputSafetyTests
     {
         using var dir = new TempDirectory();
         var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
-        for (int i = 1; i <= 3; i++) ImageCodec.Write(TestImages.Gray(40, 32, i), dir.File($"{i}.jpg"), ImageEncoding.Jpeg(20));
+        for (int i = 1; i <= 3; i++) ImageCodec.Write(SyntheticImages.PatternGray(40, 32, i), dir.File($"{i}.jpg"), ImageEncoding.Jpeg(20));
         using var session = new ModuleSession(dir.Path);
 
         var result = session.Run("Invoke-ArtifactRestore *.jpg -Model $model", Vars(model)).AssertNoErrors();
@@ -193,7 +192,7 @@ public sealed class RestoreOutputSafetyTests
         using var dir = new TempDirectory();
         var path = dir.File("x" + ImageEncoding.ExtensionOf(format));
         var stamp = new OutputStamp("../in/ä b%.jpg", "l8-q10");
-        ImageCodec.Write(TestImages.Rgb(40, 32), path, new ImageEncoding(format, Comment: stamp.ToText()));
+        ImageCodec.Write(SyntheticImages.PatternRgb(40, 32), path, new ImageEncoding(format, Comment: stamp.ToText()));
 
         Assert.Equal(stamp, OutputStamp.Read(path));
         Assert.Null(OutputStamp.Read(dir.File("missing.png")));

@@ -1,15 +1,15 @@
 using ArtifactTools.Degradation;
 using ArtifactTools.Imaging;
 using ArtifactTools.Metrics;
-using ArtifactTools.Tests.Imaging;
+using ArtifactTools.Tests.Support;
 using Xunit;
 
 namespace ArtifactTools.Tests.Degradation;
 
 public class DegradationTests
 {
-    static readonly RasterImage Gray = TestImages.Gray(96, 64, 11);
-    static readonly RasterImage Colour = TestImages.Rgb(96, 64, 12);
+    static readonly RasterImage Gray = SyntheticImages.NaturalGray(96, 64, 11);
+    static readonly RasterImage Colour = SyntheticImages.NaturalRgb(96, 64, 12);
 
     [Theory]
     [InlineData(50, 16)]
@@ -61,7 +61,7 @@ public class DegradationTests
     public void Quality_range_draws_per_call_and_is_deterministic_for_a_seed()
     {
         var range = Degradations.Parse("jpeg:5-95");
-        var small = TestImages.Gray(16, 16, 1);
+        var small = SyntheticImages.NaturalGray(16, 16, 1);
         int[] Draw(int seed) { var r = new Random(seed); return Enumerable.Range(0, 8).Select(_ => range.Compress(small, r).Quality!.Value).ToArray(); }
         Assert.Equal(Draw(7), Draw(7));
         Assert.True(Draw(7).Distinct().Count() > 1);
@@ -75,7 +75,7 @@ public class DegradationTests
     [InlineData(1.0)]
     public void Jpeg2000_hits_its_bit_rate_within_a_few_percent(double bpp)
     {
-        var image = TestImages.Rgb(128, 128, 13);
+        var image = SyntheticImages.NaturalRgb(128, 128, 13);
         var compressed = new Jpeg2000Degradation(bpp).Compress(image);
         Assert.InRange(compressed.BitsPerPixel / bpp, 0.97, 1.03);
         var decoded = compressed.Decode();

@@ -1,4 +1,5 @@
 using ArtifactTools.Imaging;
+using ArtifactTools.Tests.Support;
 using Xunit;
 
 namespace ArtifactTools.Tests.Imaging;
@@ -34,14 +35,14 @@ public class ColorConversionTests
         Assert.Equal(81.481f, ColorConversion.Luma(red, roundTo8Bit: false).Data[0], 4);
         var green = RasterImage.Rgb(one(0), one(255), one(0));
         Assert.Equal(145f, ColorConversion.Luma(green).Data[0]);           // 144.553
-        var gray = TestImages.Gray(9, 9, 1);
+        var gray = SyntheticImages.NaturalGray(9, 9, 1);
         Assert.Equal(gray.Channels[0].Data, ColorConversion.Luma(gray).Data);
     }
 
     [Fact]
     public void FromYCbCr_inverts_ToYCbCr_and_keeps_metadata_of_the_template()
     {
-        var image = TestImages.Rgb(16, 8, 3);
+        var image = SyntheticImages.NaturalRgb(16, 8, 3);
         var (y, cb, cr) = ColorConversion.ToYCbCr(image);
         var template = new RasterImage { ColorModel = ColorModel.Rgb, Channels = image.Channels, Exif = [1, 2, 3], SourceFormat = "JPEG" };
         var back = ColorConversion.FromYCbCr(y, cb, cr, template);

@@ -14,7 +14,7 @@ public class ImageCodecTests
     [InlineData(ImageFileFormat.Tiff)]
     public void Lossless_formats_round_trip_gray_and_rgb_exactly(ImageFileFormat format)
     {
-        foreach (var image in new[] { TestImages.Gray(19, 13, 1), TestImages.Rgb(19, 13, 2) })
+        foreach (var image in new[] { SyntheticImages.NaturalGray(19, 13, 1), SyntheticImages.NaturalRgb(19, 13, 2) })
         {
             var back = ImageCodec.Decode(ImageCodec.Encode(image, new ImageEncoding(format)));
             Assert.Equal(image.ColorModel, back.ColorModel);
@@ -25,8 +25,8 @@ public class ImageCodecTests
     [Fact]
     public void Png_keeps_alpha()
     {
-        var image = TestImages.Rgb(8, 8, 3);
-        var withAlpha = new RasterImage { ColorModel = ColorModel.Rgb, Channels = image.Channels, Alpha = TestImages.NaturalPlane(8, 8, 9) };
+        var image = SyntheticImages.NaturalRgb(8, 8, 3);
+        var withAlpha = new RasterImage { ColorModel = ColorModel.Rgb, Channels = image.Channels, Alpha = SyntheticImages.NaturalPlane(8, 8, 9) };
         var back = ImageCodec.Decode(ImageCodec.Encode(withAlpha, ImageEncoding.Png));
         Assert.NotNull(back.Alpha);
         Assert.Equal(withAlpha.Alpha!.Data, back.Alpha!.Data);
@@ -35,7 +35,7 @@ public class ImageCodecTests
     [Fact]
     public void A_palette_bmp_with_a_gray_palette_reads_as_gray()
     {
-        using var magick = new MagickImage(ImageCodec.Encode(TestImages.Gray(16, 16, 4), ImageEncoding.Png));
+        using var magick = new MagickImage(ImageCodec.Encode(SyntheticImages.NaturalGray(16, 16, 4), ImageEncoding.Png));
         magick.ColorType = ColorType.Palette;
         var bytes = magick.ToByteArray(MagickFormat.Bmp3);
         Assert.Equal(ColorModel.Gray, ImageCodec.Decode(bytes).ColorModel);
@@ -44,17 +44,17 @@ public class ImageCodecTests
     [Fact]
     public void Cmyk_jpeg_reads_as_rgb_and_grayscale_jpeg_as_gray()
     {
-        using var magick = new MagickImage(ImageCodec.Encode(TestImages.Rgb(16, 16, 5), ImageEncoding.Png));
+        using var magick = new MagickImage(ImageCodec.Encode(SyntheticImages.NaturalRgb(16, 16, 5), ImageEncoding.Png));
         magick.ColorSpace = ColorSpace.CMYK;
         var cmyk = ImageCodec.Decode(magick.ToByteArray(MagickFormat.Jpeg));
         Assert.Equal(ColorModel.Rgb, cmyk.ColorModel);
-        Assert.Equal(ColorModel.Gray, ImageCodec.Decode(JpegDegradation.Encode(TestImages.Gray(16, 16, 6), 90)).ColorModel);
+        Assert.Equal(ColorModel.Gray, ImageCodec.Decode(JpegDegradation.Encode(SyntheticImages.NaturalGray(16, 16, 6), 90)).ColorModel);
     }
 
     [Fact]
     public void Sixteen_bit_png_reports_bit_depth_16()
     {
-        var image = ImageCodec.Decode(TestImages.Gray16Png(16, 4, (x, y) => (ushort)(x * 4096 + y * 300)));
+        var image = ImageCodec.Decode(SyntheticImages.Gray16Png(16, 4, (x, y) => (ushort)(x * 4096 + y * 300)));
         Assert.Equal(16, image.BitDepth);
         Assert.Equal(ColorModel.Gray, image.ColorModel);
         // 65535 maps to 255. The 8-bit ImageMagick build rounds to whole steps, hence the tolerance of half a step.
@@ -71,7 +71,7 @@ public class ImageCodecTests
         exif.SetValue(ExifTag.Orientation, (ushort)6); // "rotate 90": must NOT be applied to the pixels
         exif.SetValue(ExifTag.Software, "ArtifactTools test");
         var icc = ColorProfiles.SRGB.ToByteArray();
-        var image = TestImages.Rgb(24, 8, 8);
+        var image = SyntheticImages.NaturalRgb(24, 8, 8);
         var tagged = new RasterImage { ColorModel = ColorModel.Rgb, Channels = image.Channels, Exif = exif.ToByteArray(), IccProfile = icc };
 
         var back = ImageCodec.Decode(ImageCodec.Encode(tagged, new ImageEncoding(format, format is ImageFileFormat.Jpeg or ImageFileFormat.WebP ? 90 : null)));
@@ -85,7 +85,7 @@ public class ImageCodecTests
     public void Tiff_keeps_the_icc_profile()
     {
         var icc = ColorProfiles.SRGB.ToByteArray();
-        var image = TestImages.Rgb(8, 8, 8);
+        var image = SyntheticImages.NaturalRgb(8, 8, 8);
         var tagged = new RasterImage { ColorModel = ColorModel.Rgb, Channels = image.Channels, IccProfile = icc };
         Assert.Equal(icc, ImageCodec.Decode(ImageCodec.Encode(tagged, ImageEncoding.Tiff)).IccProfile);
     }
@@ -93,11 +93,11 @@ public class ImageCodecTests
     [Fact]
     public void Truncated_empty_and_non_image_data_are_decode_errors_with_reasons()
     {
-        var jpeg = JpegDegradation.Encode(TestImages.Rgb(64, 64, 9), 75);
+        var jpeg = JpegDegradation.Encode(SyntheticImages.NaturalRgb(64, 64, 9), 75);
         var truncated = Assert.Throws<ImageDecodeException>(() => ImageCodec.Decode(jpeg[..(jpeg.Length / 2)], "cut.jpg"));
         Assert.Contains("truncated", truncated.Message);
         Assert.Equal("cut.jpg", truncated.ImagePath);
-        var png = ImageCodec.Encode(TestImages.Rgb(64, 64, 9), ImageEncoding.Png);
+        var png = ImageCodec.Encode(SyntheticImages.NaturalRgb(64, 64, 9), ImageEncoding.Png);
         Assert.Throws<ImageDecodeException>(() => ImageCodec.Decode(png[..(png.Length / 2)]));
         Assert.Contains("empty", Assert.Throws<ImageDecodeException>(() => ImageCodec.Decode([])).Message);
         // Text that ImageMagick would happily interpret (an MSL script, a "text:" image) is refused by signature.
@@ -109,7 +109,7 @@ public class ImageCodecTests
     public void Write_is_atomic_and_picks_the_format_from_the_extension()
     {
         using var temp = new TempDirectory();
-        var image = TestImages.Gray(16, 16, 10);
+        var image = SyntheticImages.NaturalGray(16, 16, 10);
         var path = temp.File("a.png");
         File.WriteAllText(path, "old");
         ImageCodec.Write(image, path, ImageEncoding.SameAsInput); // in-memory image: the extension decides

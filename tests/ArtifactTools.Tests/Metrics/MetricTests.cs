@@ -1,6 +1,6 @@
 using ArtifactTools.Imaging;
 using ArtifactTools.Metrics;
-using ArtifactTools.Tests.Imaging;
+using ArtifactTools.Tests.Support;
 using Xunit;
 
 namespace ArtifactTools.Tests.Metrics;
@@ -12,7 +12,7 @@ public class MetricTests
     [Fact]
     public void Psnr_of_a_constant_offset_of_one_is_10log10_of_255_squared()
     {
-        var a = TestImages.NaturalPlane(32, 24, 1);
+        var a = SyntheticImages.NaturalPlane(32, 24, 1);
         Assert.Equal(48.1308, ImageMetrics.Psnr(a, Offset(a, 1)), 4);
         Assert.Equal(10 * Math.Log10(255.0 * 255 / 4), ImageMetrics.Psnr(a, Offset(a, -2)), 10);
         Assert.Equal(double.PositiveInfinity, ImageMetrics.Psnr(a, a.Clone()));
@@ -21,7 +21,7 @@ public class MetricTests
     [Fact]
     public void Ssim_of_identical_images_is_one()
     {
-        var a = TestImages.NaturalPlane(40, 33, 2);
+        var a = SyntheticImages.NaturalPlane(40, 33, 2);
         Assert.Equal(1.0, ImageMetrics.Ssim(a, a.Clone()), 12);
     }
 
@@ -29,7 +29,7 @@ public class MetricTests
     public void Ssim_of_constant_images_is_the_luminance_term()
     {
         // Variances and covariance are 0, so SSIM = (2ab + C1) / (a^2 + b^2 + C1) with C1 = (0.01*255)^2 = 6.5025.
-        var ssim = ImageMetrics.Ssim(TestImages.Constant(8, 8, 100), TestImages.Constant(8, 8, 110));
+        var ssim = ImageMetrics.Ssim(SyntheticImages.Constant(8, 8, 100), SyntheticImages.Constant(8, 8, 110));
         Assert.Equal((2 * 100 * 110 + 6.5025) / (100 * 100 + 110 * 110 + 6.5025), ssim, 12);
     }
 
@@ -40,14 +40,14 @@ public class MetricTests
         var x = new Plane(8, 8);
         for (int i = 0; i < 64; i++) x.Data[i] = ((i % 8) + (i / 8)) % 2 * 2;
         const double c2 = 58.5225;
-        Assert.Equal(c2 / (1 + c2), ImageMetrics.Ssim(x, TestImages.Constant(8, 8, 1)), 12);
+        Assert.Equal(c2 / (1 + c2), ImageMetrics.Ssim(x, SyntheticImages.Constant(8, 8, 1)), 12);
     }
 
     [Fact]
     public void Ssim_sliding_sums_equal_a_direct_evaluation_of_every_8x8_window()
     {
-        var a = TestImages.NaturalPlane(21, 17, 3);
-        var b = TestImages.NaturalPlane(21, 17, 4);
+        var a = SyntheticImages.NaturalPlane(21, 17, 3);
+        var b = SyntheticImages.NaturalPlane(21, 17, 4);
         double total = 0;
         int windows = 0;
         for (int y0 = 0; y0 + 8 <= 17; y0++)
@@ -94,7 +94,7 @@ public class MetricTests
     [Fact]
     public void Ipsnr_is_the_psnr_gain_of_the_restored_image()
     {
-        var a = TestImages.NaturalPlane(16, 16, 5);
+        var a = SyntheticImages.NaturalPlane(16, 16, 5);
         Assert.Equal(20 * Math.Log10(4), ImageMetrics.Ipsnr(a, Offset(a, 4), Offset(a, 1)), 10);
     }
 
@@ -104,13 +104,13 @@ public class MetricTests
         var ex = Assert.Throws<ArgumentException>(() => ImageMetrics.Psnr(new Plane(8, 8), new Plane(9, 8)));
         Assert.Contains("8x8", ex.Message);
         Assert.Contains("9x8", ex.Message);
-        Assert.Throws<ArgumentException>(() => ImageMetrics.Measure(TestImages.Gray(16, 16, 1), TestImages.Gray(16, 24, 1)));
+        Assert.Throws<ArgumentException>(() => ImageMetrics.Measure(SyntheticImages.NaturalGray(16, 16, 1), SyntheticImages.NaturalGray(16, 24, 1)));
     }
 
     [Fact]
     public void Measure_on_Y_uses_MATLAB_luma_and_on_Rgb_pools_the_channels()
     {
-        var clean = TestImages.Rgb(24, 24, 6);
+        var clean = SyntheticImages.NaturalRgb(24, 24, 6);
         var test = RasterImage.Rgb(Offset(clean.Channels[0], 3), clean.Channels[1], clean.Channels[2]);
         var y = ImageMetrics.Measure(clean, test);
         Assert.Equal(ImageMetrics.Psnr(ColorConversion.Luma(clean), ColorConversion.Luma(test)), y.Psnr, 12);

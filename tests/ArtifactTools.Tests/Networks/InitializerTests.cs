@@ -1,7 +1,6 @@
 using ArtifactTools.Networks;
 using TorchSharp.Modules;
 using Xunit;
-using static TorchSharp.torch;
 
 namespace ArtifactTools.Tests.Networks;
 
@@ -10,7 +9,7 @@ public class InitializerTests
     [Fact]
     public void Gaussian_has_the_requested_std_and_zero_biases()
     {
-        using var network = ArCnn.Create();
+        using var network = NetworkRegistry.Create("ARCNN");
         Initializers.Gaussian(network, 0.001, Initializers.Seeded(1));
         var big = network.Layers[1].Weight;   // 100,352 samples
         Assert.InRange(big.std().item<float>(), 0.00098, 0.00102);
@@ -22,9 +21,9 @@ public class InitializerTests
     [Fact]
     public void Same_seed_gives_the_same_network_and_another_seed_does_not()
     {
-        using var a = ResidualCnn.CreateL4();
-        using var b = ResidualCnn.CreateL4();
-        using var c = ResidualCnn.CreateL4();
+        using var a = NetworkRegistry.Create("L4");
+        using var b = NetworkRegistry.Create("L4");
+        using var c = NetworkRegistry.Create("L4");
         Initializers.XavierZeroMean(a, Initializers.Seeded(7));
         Initializers.XavierZeroMean(b, Initializers.Seeded(7));
         Initializers.XavierZeroMean(c, Initializers.Seeded(8));
@@ -38,7 +37,7 @@ public class InitializerTests
     [Fact]
     public void Xavier_zero_mean_filters_have_zero_mean_and_glorot_spread()
     {
-        using var network = ResidualCnn.CreateL8();
+        using var network = NetworkRegistry.Create("L8");
         Initializers.XavierZeroMean(network, Initializers.Seeded(3));
         foreach (var layer in network.Layers)
         {
@@ -54,7 +53,7 @@ public class InitializerTests
     [Fact]
     public void Zero_mean_applies_to_deconvolution_filters_per_output_channel()
     {
-        using var network = FastArCnn.Create(channels: 3);
+        using var network = NetworkRegistry.Create("FastARCNN", channels: 3);
         Initializers.XavierZeroMean(network, Initializers.Seeded(5), lastLayerStd: 0.1);
         var deconv = network.Layers[^1];
         Assert.True(deconv.IsTransposed);
@@ -72,7 +71,7 @@ public class InitializerTests
         Assert.InRange(c1.Weight.std().item<float>(), bound / Math.Sqrt(3) * 0.98, bound / Math.Sqrt(3) * 1.02);
         Assert.True(c1.Bias!.abs().max().item<float>() > 0);
 
-        using var arcnn = ArCnn.Create();
+        using var arcnn = NetworkRegistry.Create("ARCNN");
         Initializers.He(arcnn, Initializers.Seeded(2));
         var layer = arcnn.Layers[1];   // fan-in 64 x 49
         Assert.InRange(layer.Weight.std().item<float>(), Math.Sqrt(2.0 / (64 * 49)) * 0.98, Math.Sqrt(2.0 / (64 * 49)) * 1.02);

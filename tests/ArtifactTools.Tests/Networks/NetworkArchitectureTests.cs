@@ -1,5 +1,4 @@
 using ArtifactTools.Networks;
-using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
@@ -31,7 +30,7 @@ public class NetworkArchitectureTests
     [Fact]
     public void Table_I_of_paper_000_per_layer_counts()
     {
-        using var network = ArCnn.Create();
+        using var network = NetworkRegistry.Create("ARCNN");
         Assert.Equal(new long[] { 5184, 100_352, 512, 400 }, network.Layers.Select(l => l.Weight.numel()));
         Assert.Equal(new[] { "conv1", "conv2", "conv3", "conv4" }, network.Layers.Select(l => l.Name));
     }
@@ -39,10 +38,10 @@ public class NetworkArchitectureTests
     [Fact]
     public void Fast_arcnn_ends_in_a_stride_2_deconvolution()
     {
-        using var network = FastArCnn.Create();
+        using var network = NetworkRegistry.Create("FastARCNN");
         Assert.True(network.Layers[^1].IsTransposed);
         Assert.Equal("conv5", network.Layers[^1].Name);
-        using var hourglass = FastArCnn.CreateHourglass(64, 9, 32, 32, 7, 1, 64, 9, 2);
+        using var hourglass = new ChainNetwork(NetworkSpec.Hourglass(64, 9, 32, 32, 7, 1, 64, 9, 2));
         Assert.Equal(network.Spec, hourglass.Spec);
         Assert.Equal(network.WeightCount, hourglass.WeightCount);
     }

@@ -2,6 +2,7 @@ using ArtifactTools.Imaging;
 using ArtifactTools.Models;
 using ArtifactTools.Networks;
 using ArtifactTools.Restoration;
+using ArtifactTools.Tests.Support;
 using Xunit;
 using static TorchSharp.torch;
 
@@ -32,19 +33,19 @@ public sealed class RestorerTests
     public void Tiled_result_equals_untiled(string architecture, int width, int height, int tile)
     {
         using var restorer = Untrained(architecture);
-        var y = TestImages.Pattern(width, height);
+        var y = SyntheticImages.Pattern(width, height);
         var whole = restorer.RestoreLuma(y, new RestoreOptions { TileSize = 4096 });
         var progress = new List<(int, int)>();
         var tiled = restorer.RestoreLuma(y, new RestoreOptions { TileSize = tile, BatchSize = 3, Progress = new SyncProgress(progress) });
 
         Assert.True(progress.Count > 3);
         Assert.Equal(progress[^1].Item2, progress[^1].Item1);
-        Assert.True(TestImages.MaxAbsDifference(whole, y) > 1, "the network must change the image for the test to mean anything");
-        Assert.True(TestImages.MaxAbsDifference(whole, tiled) <= 1e-3f * 255, $"max diff {TestImages.MaxAbsDifference(whole, tiled)}");
+        Assert.True(SyntheticImages.MaxAbsDifference(whole, y) > 1, "the network must change the image for the test to mean anything");
+        Assert.True(SyntheticImages.MaxAbsDifference(whole, tiled) <= 1e-3f * 255, $"max diff {SyntheticImages.MaxAbsDifference(whole, tiled)}");
 
         // Control: without context the tile seams differ, so the comparison above can fail.
         var seamy = restorer.RestoreLuma(y, new RestoreOptions { TileSize = tile, Margin = 0 });
-        Assert.True(TestImages.MaxAbsDifference(whole, seamy) > 1f / 255 * 255);
+        Assert.True(SyntheticImages.MaxAbsDifference(whole, seamy) > 1f / 255 * 255);
     }
 
     [Fact]
@@ -52,8 +53,8 @@ public sealed class RestorerTests
     {
         using var restorer = Untrained("8(5)-1(3)");
         TestNetworkWeights.MakeGentle(restorer.Model.Network);
-        var alpha = TestImages.Pattern(40, 30, seed: 9);
-        var rgb = TestImages.Rgb(40, 30);
+        var alpha = SyntheticImages.Pattern(40, 30, seed: 9);
+        var rgb = SyntheticImages.PatternRgb(40, 30);
         var input = new RasterImage { ColorModel = ColorModel.Rgb, Channels = rgb.Channels, Alpha = alpha, Exif = [1, 2, 3], IccProfile = [4, 5], SourceFormat = "JPEG" };
         var before = input.Channels[0].Clone();
         var output = restorer.Restore(input);
@@ -62,7 +63,7 @@ public sealed class RestorerTests
         var (y, cb, cr) = ColorConversion.ToYCbCr(input);
         var expected = ColorConversion.FromYCbCr(restorer.RestoreLuma(y, new RestoreOptions()), cb, cr);
         for (int c = 0; c < 3; c++)
-            Assert.True(TestImages.MaxAbsDifference(expected.Channels[c], output.Channels[c]) < 1e-3f);
+            Assert.True(SyntheticImages.MaxAbsDifference(expected.Channels[c], output.Channels[c]) < 1e-3f);
         var (_, outCb, outCr) = ColorConversion.ToYCbCr(output);
         int unclamped = 0;
         for (int i = 0; i < cb.Data.Length; i++)
@@ -84,7 +85,7 @@ public sealed class RestorerTests
     public void Gray_stays_gray_clamped_and_strength_blends_with_the_input()
     {
         using var restorer = Untrained("8(5)-1(3)");
-        var input = TestImages.Gray(33, 21);
+        var input = SyntheticImages.PatternGray(33, 21);
         var full = restorer.Restore(input);
         Assert.Equal(ColorModel.Gray, full.ColorModel);
         Assert.Single(full.Channels);
@@ -106,31 +107,11 @@ public sealed class RestorerTests
         using var restorer = Untrained("8(5)-1(3)");
         using var cts = new CancellationTokenSource();
         cts.Cancel();
-        Assert.ThrowsAny<OperationCanceledException>(() => restorer.Restore(TestImages.Gray(64, 64), new RestoreOptions { TileSize = 16 }, cts.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => restorer.Restore(SyntheticImages.PatternGray(64, 64), new RestoreOptions { TileSize = 16 }, cts.Token));
     }
 
     sealed class SyncProgress(List<(int, int)> sink) : IProgress<(int Done, int Total)>
     {
         public void Report((int Done, int Total) value) => sink.Add(value);
-    }
-}
-
-static class TestNetworkWeights
-{
-    /// <summary>Untrained networks output a near-constant image that clamps everywhere; scaling the weights of a plain
-    /// conv chain towards a mild change keeps most pixels inside 0..255, where the colour assertions mean something.</summary>
-    public static void MakeGentle(ArtifactTools.Networks.RestorationNetwork network)
-    {
-        using var _ = no_grad();
-        foreach (var layer in network.Layers)
-        {
-            layer.Weight.mul_(0.0f);
-            layer.Bias?.mul_(0.0f);
-        }
-        // First layer: channel 0 passes the centre pixel through; last layer reads channel 0 with a small blur.
-        var first = network.Layers[0].Weight;
-        first[0, 0, first.shape[2] / 2, first.shape[3] / 2] = tensor(1.0f);
-        var last = network.Layers[^1].Weight;
-        last[0, 0] = full(last.shape[2], last.shape[3], 1.0f / (last.shape[2] * last.shape[3]));
     }
 }

@@ -1,5 +1,6 @@
 using ArtifactTools.Imaging;
 using ArtifactTools.Restoration;
+using ArtifactTools.Tests.Support;
 using Xunit;
 
 namespace ArtifactTools.Tests.Restoration;
@@ -9,19 +10,19 @@ public sealed class TensorImageTests
     [Fact]
     public void Plane_to_tensor_and_back_is_exact_to_float_precision()
     {
-        var plane = TestImages.Pattern(37, 23);
+        var plane = SyntheticImages.Pattern(37, 23);
         using var tensor = TensorImage.ToTensor(plane);
         Assert.Equal([1L, 1, 23, 37], tensor.shape);
         Assert.Equal(plane[5, 7] / 255f, tensor[0, 0, 7, 5].item<float>(), 6);
         var back = TensorImage.ToPlane(tensor);
-        Assert.True(TestImages.MaxAbsDifference(plane, back) < 1e-4f);
+        Assert.True(SyntheticImages.MaxAbsDifference(plane, back) < 1e-4f);
     }
 
     [Fact]
     public void Regions_batch_and_paste_at_the_right_place()
     {
-        var a = TestImages.Pattern(20, 10, seed: 1);
-        var b = TestImages.Pattern(20, 10, seed: 2);
+        var a = SyntheticImages.Pattern(20, 10, seed: 1);
+        var b = SyntheticImages.Pattern(20, 10, seed: 2);
         using var batch = TensorImage.ToTensor([(a, new PixelRect(3, 2, 5, 4)), (b, new PixelRect(10, 6, 5, 4))]);
         Assert.Equal([2L, 1, 4, 5], batch.shape);
         Assert.Equal(b[12, 7] / 255f, batch[1, 0, 1, 2].item<float>(), 6);

@@ -1,4 +1,3 @@
-using System.Collections.ObjectModel;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 
@@ -31,19 +30,4 @@ public sealed class ModuleSession : IDisposable
     }
 
     public void Dispose() => _runspace.Dispose();
-}
-
-public sealed record ScriptResult(
-    Collection<PSObject> Output, List<ErrorRecord> Errors, List<ProgressRecord> Progress, List<WarningRecord> Warnings)
-{
-    public T Single<T>() => (T)Output.Single().BaseObject;
-    public IEnumerable<T> All<T>() => Output.Select(o => (T)o.BaseObject);
-
-    /// <summary>Fails with the errors' text, so a broken script says why.</summary>
-    public ScriptResult AssertNoErrors()
-    {
-        if (Errors.Count > 0)
-            throw new Xunit.Sdk.XunitException("PowerShell errors:\n" + string.Join("\n", Errors.Select(e => $"{e.FullyQualifiedErrorId}: {e.Exception.Message}")));
-        return this;
-    }
 }

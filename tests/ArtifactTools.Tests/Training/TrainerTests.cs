@@ -1,3 +1,4 @@
+using ArtifactTools.Degradation;
 using ArtifactTools.Imaging;
 using ArtifactTools.Models;
 using ArtifactTools.Networks;
@@ -39,7 +40,7 @@ public sealed class TrainerTests : IDisposable
         Architecture = architecture,
         TrainingFiles = _train,
         ValidationFiles = _validation,
-        Degradation = "jpeg:10",
+        Degradation = Degradations.Parse("jpeg:10"),
         Recipe = recipe ?? TrainingRecipes.Fast with { BatchSize = 8, PatchSize = 32, LearningRate = 1e-3, Scales = [1.0] },
         Iterations = iterations,
         OutputPath = _temp.File(name + ".safetensors"),

@@ -1,0 +1,264 @@
+using System.Diagnostics;
+using System.Management.Automation;
+using ArtifactTools.FileSystem;
+using ArtifactTools.Imaging;
+using ArtifactTools.Models;
+using ArtifactTools.PowerShell.Completion;
+using ArtifactTools.PowerShell.Infrastructure;
+using ArtifactTools.Restoration;
+using ArtifactTools.Runtime;
+
+namespace ArtifactTools.PowerShell.Cmdlets;
+
+/// <summary>Invoke-ArtifactRestore: restores files, every output planned before any is written (<see cref="OutputPlanner"/>).</summary>
+[Cmdlet(VerbsLifecycle.Invoke, "ArtifactRestore", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
+[OutputType(typeof(RestoreResult))]
+public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDisposable
+{
+    /// <summary>A model name (see Get-ArtifactModel; tab-completed) or a model file (.safetensors).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ModelNameCompleter))]
+    public string? Model { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? OutputDirectory { get; set; }
+
+    /// <summary>With -OutputDirectory: the folder whose structure is mirrored under it (an input in SourceRoot/2023/a.jpg
+    /// goes to OutputDirectory/2023/a.png). Unset: the inputs' common folder when they span several folders.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SourceRoot { get; set; }
+
+    /// <summary>Appended to the base name of each output, e.g. '-restored' gives photo-restored.png.</summary>
+    [Parameter]
+    public string Suffix { get; set; } = "";
+
+    /// <summary>Png (default, lossless), Jpeg, WebP, Tiff, Bmp, or SameAsInput.</summary>
+    [Parameter]
+    public ImageFileFormat Format { get; set; } = ImageFileFormat.Png;
+
+    /// <summary>Quality of JPEG or WebP output (1..100; default 95 for JPEG, 90 for WebP).</summary>
+    [Parameter]
+    [ValidateRange(1, 100)]
+    public int? Quality { get; set; }
+
+    /// <summary>0..1: how much of the network's change to keep; below 1 counters over-smoothing.</summary>
+    [Parameter]
+    [ValidateRange(0.0, 1.0)]
+    public double Strength { get; set; } = 1.0;
+
+    /// <summary>Largest tile side in pixels (memory stays bounded by the tile, not the image). Unset: the fastest for
+    /// the model and device (cache-sized tiles on a CPU, 1024 on a GPU).</summary>
+    [Parameter]
+    [ValidateRange(16, 8192)]
+    public int? TileSize { get; set; }
+
+    [Parameter]
+    public DeviceChoice Device { get; set; } = DeviceChoice.Auto;
+
+    /// <summary>Restores again inputs whose output (our own, stamped file) exists. Never overwrites anything else.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>The clean original of the input, not used for restoring: carried into RestoreResult.ReferencePath so that
+    /// New-DegradedImage | Invoke-ArtifactRestore | Measure-ImageQuality compares with the original, not the JPEG.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("SourcePath")]
+    public string? ReferencePath { get; set; }
+
+    readonly Dictionary<string, Restorer> _restorers = new(StringComparer.Ordinal);
+    readonly List<(string Path, string? Reference)> _inputs = [];
+    readonly HashSet<string> _seenInputs = new(RealPath.Comparer);
+    readonly Dictionary<string, string?> _folderErrors = new(RealPath.Comparer);
+    ModelCatalog _catalog = null!;
+    OutputPlanner _planner = null!;
+    string? _modelPath;
+    string? _outputDirectory;
+    TorchSharp.torch.Device _device = TorchSharp.torch.CPU;
+    int _fileIndex;
+    string? _currentReference;
+    readonly Stopwatch _runClock = new();
+
+    protected override void BeginProcessing()
+    {
+        if (Suffix.IndexOfAny(['/', '\\']) >= 0 || Suffix.Contains("..", StringComparison.Ordinal))
+            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException(
+                    $"-Suffix '{Suffix}' must stay within the file name: no '/', '\\' or '..'."),
+                "InvalidSuffix", ErrorCategory.InvalidArgument, Suffix));
+        NativeRuntime.Prepare(Workload.Restore);
+        try { _device = ComputeDevice.Resolve(Device); }
+        catch (InvalidOperationException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(ex, "DeviceUnavailable", ErrorCategory.ResourceUnavailable, Device));
+        }
+        if (Quality is not null && Format is not (ImageFileFormat.Jpeg or ImageFileFormat.WebP or ImageFileFormat.SameAsInput))
+            WriteWarning($"-Quality applies to JPEG and WebP output; {Format} ignores it.");
+        _catalog = ModelCatalog.Default();
+        if (OutputDirectory is not null) _outputDirectory = PathResolution.ResolveOutput(this, OutputDirectory);
+        if (Model is not null) _modelPath = ResolveModel(Model);
+    }
+
+    /// <summary>A model file path for -Model: an existing file, else a catalog name.</summary>
+    string ResolveModel(string model)
+    {
+        var asPath = PathResolution.ResolveOutput(this, model);
+        if (File.Exists(asPath)) return asPath;
+        if (_catalog.Find(model) is { } info) return info.Path;
+        ThrowTerminatingError(ErrorRecords.Create(new ItemNotFoundException(
+                $"No model file or model named '{model}'. Get-ArtifactModel lists the models; or pass a .safetensors file."),
+            "ModelNotFound", ErrorCategory.ObjectNotFound, model));
+        return null!;
+    }
+
+    /// <summary>Collects the run: every output is planned knowing all inputs (none may be overwritten, and a re-run of
+    /// Get-ChildItem never meets a file this run wrote), and progress can say "file i of n".</summary>
+    protected override void AcceptFile(string path)
+    {
+        if (!_seenInputs.Add(RealPath.Of(path)))
+        {
+            WriteVerbose($"'{path}' is listed more than once; it is restored once.");
+            return;
+        }
+        _inputs.Add((path, Reference()));
+    }
+
+    protected override void EndProcessing()
+    {
+        var sourceRoot = SourceRoot is null ? null : PathResolution.ResolveOutput(this, SourceRoot);
+        _planner = new OutputPlanner(new OutputLayout(_outputDirectory, sourceRoot, Suffix, Format, Force), _inputs.Select(i => i.Path).ToList());
+        if (_planner.MirrorRootInferred)
+            WriteWarning($"The inputs come from several folders: their structure under '{_planner.MirrorRoot}' is mirrored in '{_outputDirectory}'. " +
+                         "Pass -SourceRoot to fix that root for every run.");
+        if (_outputDirectory is not null && _inputs.Count > 0 && (Directory.Exists(_outputDirectory) || ShouldProcess(_outputDirectory, "Create output folder")))
+        {
+            try { WritableFolder.Ensure(_outputDirectory); }
+            catch (IOException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.Create(ex, "OutputNotWritable", ErrorCategory.WriteError, _outputDirectory));
+            }
+        }
+
+        _runClock.Start();
+        for (_fileIndex = 0; _fileIndex < _inputs.Count && !Stopping; _fileIndex++)
+        {
+            _currentReference = _inputs[_fileIndex].Reference;
+            ProcessGuarded(_inputs[_fileIndex].Path);
+        }
+        WriteProgress(new ProgressRecord(1, "Restoring images", "Done") { RecordType = ProgressRecordType.Completed });
+        DisposeModels();
+    }
+
+    protected override void ProcessFile(string path)
+    {
+        var clock = Stopwatch.StartNew();
+        var fileName = System.IO.Path.GetFileName(path);
+        var decision = _planner.Decide(path);
+        switch (decision.Action)
+        {
+            case OutputAction.Fail:
+                WriteError(ErrorRecords.Create(new IOException(decision.Reason), decision.ErrorId!,
+                    decision.ErrorId == "OutsideSourceRoot" ? ErrorCategory.InvalidArgument : ErrorCategory.ResourceExists, path));
+                return;
+            case OutputAction.Skip:
+                WriteVerbose($"'{path}': skipped, {decision.Reason}.");
+                WriteObject(new RestoreResult(decision.Target, path, "", null, 0, 0, clock.Elapsed, RestoreStatus.Skipped, _currentReference, decision.Reason));
+                return;
+        }
+        var target = decision.Target;
+        if (!ShouldProcess(target, $"Restore '{path}'")) return;
+        if (FolderError(System.IO.Path.GetDirectoryName(target)!) is { } folderError)
+        {
+            WriteError(ErrorRecords.Create(new IOException(folderError), "OutputNotWritable", ErrorCategory.WriteError, path));
+            return;
+        }
+
+        WriteFileProgress(fileName, "Reading", null);
+        var bytes = File.ReadAllBytes(path);
+        int? quality = JpegQualityEstimator.EstimateDetailed(bytes)?.Quality;
+        var input = ImageCodec.Decode(bytes, path);
+        bytes = null; // the decoded planes are all we need from here on; let a large file's bytes go
+
+        var restorer = RestorerFor(quality);
+        var options = new RestoreOptions
+        {
+            TileSize = TileSize,
+            Strength = Strength,
+            Progress = new TileProgress(this, fileName),
+        };
+        var output = restorer.RestoreInPlace(input, options, PipelineStopToken); // the decoded input is ours: no second copy
+
+        WriteFileProgress(fileName, "Writing", null);
+        var stamp = OutputPlanner.StampFor(path, target, restorer.Model.Name);
+        ImageCodec.Write(output, target, new ImageEncoding(decision.Format, Quality, Comment: stamp.ToText()));
+        WriteObject(new RestoreResult(target, path, restorer.Model.Name, quality, output.Width, output.Height, clock.Elapsed, RestoreStatus.Restored, _currentReference));
+    }
+
+    string? Reference() => string.IsNullOrEmpty(ReferencePath) ? null : PathResolution.ResolveOutput(this, ReferencePath);
+
+    /// <summary>Creates and probes each output folder once, before any file's work is spent on it; null when writable.</summary>
+    string? FolderError(string folder)
+    {
+        if (!_folderErrors.TryGetValue(folder, out var error))
+        {
+            try { WritableFolder.Ensure(folder); }
+            catch (IOException ex) { error = ex.Message; }
+            _folderErrors[folder] = error;
+        }
+        return error;
+    }
+
+    /// <summary>The restorer for -Model or for the detected quality; each model file loads once per run.</summary>
+    Restorer RestorerFor(int? quality)
+    {
+        var modelPath = _modelPath ?? _catalog.SelectFor(quality).Path;
+        if (_restorers.TryGetValue(modelPath, out var cached)) return cached;
+        WriteVerbose($"Loading model '{modelPath}' on {_device}.");
+        var model = ModelFile.Load(modelPath, _device);
+        try
+        {
+            var restorer = new Restorer(model, ownsModel: true);
+            _restorers[modelPath] = restorer;
+            return restorer;
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>"file i of n", the share of files done (tiles within the file), and the time left at this run's pace.</summary>
+    void WriteFileProgress(string fileName, string status, int? tilePercent)
+    {
+        var done = _fileIndex + (tilePercent ?? 0) / 100.0;
+        var elapsed = _runClock.Elapsed.TotalSeconds;
+        WriteProgress(new ProgressRecord(1, "Restoring images", $"{fileName} (file {_fileIndex + 1} of {_inputs.Count})")
+        {
+            CurrentOperation = status,
+            PercentComplete = (int)(100 * done / Math.Max(1, _inputs.Count)),
+            SecondsRemaining = done > 0 ? (int)(elapsed / done * (_inputs.Count - done)) : -1,
+        });
+    }
+
+    /// <summary>PowerShell disposes the cmdlet however the pipeline ends (also after Ctrl+C, when EndProcessing is skipped;
+    /// Ctrl+C cancels PipelineStopToken, so the restore stops at the next tile and nothing is written for that file).</summary>
+    public void Dispose() => DisposeModels();
+
+    void DisposeModels()
+    {
+        foreach (var restorer in _restorers.Values) restorer.Dispose();
+        _restorers.Clear();
+    }
+
+    /// <summary>Reports tiles on the pipeline thread (the restore runs there), as the file's progress.</summary>
+    sealed class TileProgress(InvokeArtifactRestoreCommand cmdlet, string fileName) : IProgress<(int Done, int Total)>
+    {
+        public void Report((int Done, int Total) value)
+        {
+            if (value.Total > 1)
+                cmdlet.WriteFileProgress(fileName, $"Tile {value.Done} of {value.Total}", 100 * value.Done / value.Total);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using Xunit;
+
+namespace ArtifactTools.Tests.Cmdlets;
+
+[CollectionDefinition(nameof(ModelCatalogEnvironment), DisableParallelization = true)]
+public sealed class ModelCatalogEnvironment;
