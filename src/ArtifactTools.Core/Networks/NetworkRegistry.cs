@@ -127,6 +127,19 @@ public static class NetworkRegistry
         return Entries.FirstOrDefault(e => e.Spec == canonical)?.PaperRecipe ?? DefaultPaperRecipe;
     }
 
+    /// <summary>The registry name of a network given by name or spec ("L8" for L8's spec string); other specs as given.</summary>
+    public static string DisplayName(string nameOrSpec)
+    {
+        if (!NetworkSpec.LooksLikeSpec(nameOrSpec))
+            return Entries.FirstOrDefault(e => Normalize(e.Name) == Normalize(nameOrSpec))?.Name ?? nameOrSpec;
+        try
+        {
+            var canonical = NetworkSpec.Parse(nameOrSpec).ToString();
+            return Entries.FirstOrDefault(e => e.Spec == canonical)?.Name ?? nameOrSpec;
+        }
+        catch (FormatException) { return nameOrSpec; }
+    }
+
     static Entry Find(string name) =>
         Entries.FirstOrDefault(e => Normalize(e.Name) == Normalize(name))
         ?? throw new ArgumentException($"No network named '{name}'. Known: {string.Join(", ", Names)}; or give a spec such as {Entries.First(e => e.Name == "ARCNN").Spec}.", nameof(name));

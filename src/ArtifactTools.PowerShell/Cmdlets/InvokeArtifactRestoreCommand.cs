@@ -35,8 +35,9 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
     [Parameter]
     public string Suffix { get; set; } = "";
 
-    /// <summary>Png (default, lossless), Jpeg, WebP, Tiff, Bmp, or SameAsInput.</summary>
+    /// <summary>Png (default, lossless), Jpeg, WebP, Tiff, Bmp, or SameAsInput; extensions (jpg, tif) work too.</summary>
     [Parameter]
+    [ImageFormatName]
     public ImageFileFormat Format { get; set; } = ImageFileFormat.Png;
 
     /// <summary>Quality of JPEG or WebP output (1..100; default 95 for JPEG, 90 for WebP).</summary>
@@ -111,16 +112,7 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
     }
 
     /// <summary>A model file path for -Model: an existing file, else a catalog name.</summary>
-    string ResolveModel(string model)
-    {
-        var asPath = PathResolution.ResolveOutput(this, model);
-        if (File.Exists(asPath)) return asPath;
-        if (_catalog.Find(model) is { } info) return info.Path;
-        ThrowTerminatingError(ErrorRecords.Create(new ItemNotFoundException(
-                $"No model file or model named '{model}'. Get-ArtifactModel lists the models; or pass a .safetensors file."),
-            "ModelNotFound", ErrorCategory.ObjectNotFound, model));
-        return null!;
-    }
+    string ResolveModel(string model) => ModelReference.Resolve(this, model, _catalog);
 
     /// <summary>Collects the run: every output is planned knowing all inputs (none may be overwritten, and a re-run of
     /// Get-ChildItem never meets a file this run wrote), and progress can say "file i of n".</summary>
