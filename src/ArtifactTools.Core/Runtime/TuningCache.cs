@@ -10,7 +10,7 @@ namespace ArtifactTools.Runtime;
 /// </summary>
 public sealed class TuningCache(string folder)
 {
-    static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     /// <summary>$XDG_CACHE_HOME/ArtifactTools/tuning/&lt;CPU key&gt;.</summary>
     public static TuningCache ForThisMachine { get; } = new(Path.Combine(UserFolders.Cache, "tuning", CpuIdentity.Current.Key));

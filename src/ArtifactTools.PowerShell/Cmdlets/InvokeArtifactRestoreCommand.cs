@@ -66,6 +66,11 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
     [Parameter]
     public DeviceChoice Device { get; set; } = DeviceChoice.Auto;
 
+    /// <summary>Float32, BFloat16 (every layer but the last in bfloat16: faster on CPUs with AVX-512 BF16 or AMX), or
+    /// Auto (default): bfloat16 only where this machine measured it faster and as exact (once per CPU and model).</summary>
+    [Parameter]
+    public InferencePrecision Precision { get; set; } = InferencePrecision.Auto;
+
     /// <summary>Restores again inputs whose output (our own, stamped file) exists. Never overwrites anything else.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -194,6 +199,7 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
         {
             TileSize = TileSize,
             Strength = Strength,
+            Precision = Precision,
             Progress = new TileProgress(this, fileName),
         };
         var output = restorer.RestoreInPlace(input, options, _cancel.Token); // the decoded input is ours: no second copy
