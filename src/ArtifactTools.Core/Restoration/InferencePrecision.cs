@@ -7,6 +7,6 @@ public enum InferencePrecision
     Auto,
     /// <summary>float32 throughout: the reference.</summary>
     Float32,
-    /// <summary>bfloat16 for every layer but the last (CPUs with AVX-512 BF16 or AMX, recent GPUs); the last layer and the residual sum stay float32.</summary>
+    /// <summary>bfloat16 for the inner layers (CPUs with AVX-512 BF16 or AMX, recent GPUs); the first and last layers and the residual sum stay float32.</summary>
     BFloat16,
 }

@@ -66,7 +66,7 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
     [Parameter]
     public DeviceChoice Device { get; set; } = DeviceChoice.Auto;
 
-    /// <summary>Float32, BFloat16 (every layer but the last in bfloat16: faster on CPUs with AVX-512 BF16 or AMX), or
+    /// <summary>Float32, BFloat16 (inner layers in bfloat16: faster on CPUs with AVX-512 BF16 or AMX), or
     /// Auto (default): bfloat16 only where this machine measured it faster and as exact (once per CPU and model).</summary>
     [Parameter]
     public InferencePrecision Precision { get; set; } = InferencePrecision.Auto;
