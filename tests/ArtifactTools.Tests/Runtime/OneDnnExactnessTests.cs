@@ -8,8 +8,8 @@ namespace ArtifactTools.Tests.Runtime;
 
 /// <summary>
 /// Forward passes must agree with a float64 reference (float64 convolutions never go through oneDNN) under whatever cap
-/// the process has, and training gradients must agree with it in a process that asked for the AVX cap in time (this
-/// test process does, see TestProcessSetup; see ArtifactTools.Runtime.OneDnn).
+/// the process has, and training gradients must agree with it in a process that declared training in time (this
+/// test process does, see TestProcessSetup; the cap is the one measured for this CPU, see ArtifactTools.Runtime.TrainingKernels).
 /// </summary>
 public class OneDnnExactnessTests
 {
@@ -33,7 +33,7 @@ public class OneDnnExactnessTests
     [InlineData("ARCNN")]
     [InlineData("L8")]
     [InlineData("CASCNN")]
-    public void Training_gradients_in_a_capped_process_match_float64(string name)
+    public void Training_gradients_under_the_cap_measured_for_this_machine_match_float64(string name)
     {
         using var network = TrainedLike(name, out _);
         Assert.True(GradientCheck.CpuBackwardIsExact(network, channels: 1, batch: 2, patch: 40));
