@@ -37,8 +37,11 @@ public static class OneDnn
     /// <summary>The cap this process set for training, once set (null: none, oneDNN runs everything the CPU has).</summary>
     public static string? AppliedCap { get; private set; }
 
-    /// <summary>True once this process chose its cap for training from <see cref="TrainingKernels"/>.</summary>
+    /// <summary>True once this process set its training cap before any restore could have run (training declared
+    /// before or together with restoring), so the cap is in force; false where a restore may have come first.</summary>
     public static bool CappedForTraining { get; private set; }
+
+    static bool _decided;
 
     /// <summary>The cap for a process doing <paramref name="workload"/>; null leaves oneDNN uncapped. Training needs
     /// exact backward kernels: the fastest cap measured exact on this CPU. Restoring wants the fastest forward ones.</summary>
@@ -46,12 +49,13 @@ public static class OneDnn
 
     /// <summary>Sets the cap for <paramref name="workload"/> unless the user chose one. Effective only before the
     /// process's first CPU convolution; best before libtorch loads, which is why only NativeRuntime calls it.</summary>
-    internal static void Apply(Workload workload)
+    internal static void Apply(Workload workload, Workload before)
     {
-        if (UserIsa is not null || !RuntimeInformation.IsOSPlatform(OSPlatform.Linux) || CappedForTraining) return;
+        if (UserIsa is not null || !RuntimeInformation.IsOSPlatform(OSPlatform.Linux) || _decided) return;
         if (!workload.HasFlag(Workload.Train)) return;
+        _decided = true;
         AppliedCap = CapFor(workload);
-        CappedForTraining = true;
+        CappedForTraining = !before.HasFlag(Workload.Restore);
         if (AppliedCap is { } isa) SetNativeEnvironment(IsaVariable, isa, 0);
     }
 }
