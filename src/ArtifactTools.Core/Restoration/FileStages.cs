@@ -78,6 +78,7 @@ public sealed class FileStages<TFile, TDecoded, TRestored>
             while (current is not null && !Stopping())
             {
                 var decoded = Await(current.Decoded!, current);
+                current.Decoded = null; // the entry waits for its turn to emit; its image must not wait with it
                 EmitFinished(pending, before: current);
                 if (current.Error is null)
                 {
