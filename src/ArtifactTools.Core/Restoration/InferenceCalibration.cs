@@ -6,16 +6,6 @@ using static TorchSharp.torch;
 
 namespace ArtifactTools.Restoration;
 
-/// <summary>One measured candidate: a precision and tile side (interior, without margins) and the output pixels per
-/// second the network gave on tiles of that size.</summary>
-public sealed record TileCandidate(InferencePrecision Precision, int TileSize, double MegapixelsPerSecond);
-
-/// <summary>What calibration chose for one network on this machine, and the evidence.</summary>
-public sealed record InferenceChoice(
-    string Network, int Threads, InferencePrecision Precision, int TileSize, double MegapixelsPerSecond,
-    double Float32MegapixelsPerSecond, double? BFloat16RmsGreyLevels, double? BFloat16MaxGreyLevels,
-    IReadOnlyList<TileCandidate> Candidates, string Cpu, DateTime MeasuredUtc);
-
 /// <summary>
 /// Measures, once per CPU model, libtorch build, network and thread count, which tile size and precision restore
 /// fastest, instead of assuming one cache size for every CPU: on this project's AMD EPYC, oneDNN ran AR-CNN 5x faster

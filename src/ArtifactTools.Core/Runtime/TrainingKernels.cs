@@ -1,20 +1,13 @@
 namespace ArtifactTools.Runtime;
 
-/// <summary>What one probe found for one instruction-set cap ("" = uncapped): exact (true), wrong (false), or no
-/// verdict (null: the probe could not run), with the probe's own lines.</summary>
-public sealed record IsaProbe(string Isa, bool? Exact, string Detail);
-
-/// <summary>The measured choice for training on one machine: the fastest oneDNN cap whose backward kernels gave every
-/// probed network float64's gradients (null: no cap), with what each probe found.</summary>
-public sealed record TrainingIsaVerdict(string? Cap, string Cpu, string Isa, string TorchBuild, IReadOnlyList<IsaProbe> Probes, DateTime MeasuredUtc);
-
 /// <summary>
 /// Which oneDNN instruction-set cap a training process gets, decided by measurement per CPU and libtorch build instead
 /// of by assumption. oneDNN fixes its kernels once per process, so each candidate cap, fastest first, is tried in a
 /// child process (<see cref="KernelProbeProcess"/>) that runs the float64 gradient check on the papers' network families;
-/// the first exact one wins and the verdict is cached (<see cref="TuningCache"/>). On Intel Xeons the uncapped kernels
-/// are exact, so training runs at full speed; on the AMD EPYCs this project is built on the AVX-512 backward kernels
-/// are wrong for layers with few output channels, and the probe finds the fastest cap that is exact there.
+/// the first exact one wins and the verdict is cached (<see cref="TuningCache"/>). Where the uncapped kernels are exact
+/// (Intel Xeons; this project's AMD EPYC Zen 4) training runs at full speed; where the AVX-512 backward kernels are
+/// wrong for layers with few output channels (the AMD EPYCs this project was first built on), the probe finds the
+/// fastest cap that is exact there.
 /// </summary>
 public static class TrainingKernels
 {
