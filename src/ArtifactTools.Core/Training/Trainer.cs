@@ -116,7 +116,7 @@ public sealed class Trainer
     void PrepareData(RunState run, CancellationToken cancellation)
     {
         Status?.Invoke("Preparing training data");
-        var cacheDir = _options.CacheDirectory ?? Path.Combine(UserFolders.Cache, "training");
+        var cacheDir = _options.CacheDirectory ?? UserFolders.WritableCache("training");
         run.Pairs = PreparedPairs.Open(_options.TrainingFiles, _options.Degradation, Recipe, _options.Seed, cacheDir,
             Recipe.PatchSize, new Progress<string>(m => Status?.Invoke(m)), cancellation);
         Status?.Invoke("Preparing validation data");

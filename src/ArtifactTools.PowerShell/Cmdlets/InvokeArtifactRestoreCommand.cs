@@ -35,8 +35,9 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
     [Parameter]
     public string Suffix { get; set; } = "";
 
-    /// <summary>Png (default, lossless), Jpeg, WebP, Tiff, Bmp, or SameAsInput.</summary>
+    /// <summary>Png (default, lossless), Jpeg, WebP, Tiff, Bmp, or SameAsInput; extensions (jpg, tif) work too.</summary>
     [Parameter]
+    [ImageFormatName]
     public ImageFileFormat Format { get; set; } = ImageFileFormat.Png;
 
     /// <summary>Quality of JPEG or WebP output (1..100; default 95 for JPEG, 90 for WebP).</summary>
@@ -57,6 +58,16 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
 
     [Parameter]
     public DeviceChoice Device { get; set; } = DeviceChoice.Auto;
+
+    /// <summary>Averages the model over the 8 flips and rotations of the image: about 8x the time for a little more
+    /// quality (bench/README.md).</summary>
+    [Parameter]
+    public SwitchParameter Ensemble { get; set; }
+
+    /// <summary>Skips the JPEG quantization-constraint projection (by default a JPEG's restored luminance is projected
+    /// into the DCT coefficient intervals its quantization tables allow).</summary>
+    [Parameter]
+    public SwitchParameter NoProjection { get; set; }
 
     /// <summary>Float32, BFloat16 (inner layers in bfloat16: faster on CPUs with AVX-512 BF16 or AMX), or
     /// Auto (default): bfloat16 only where this machine measured it faster and as exact (once per CPU and model).</summary>
@@ -110,16 +121,7 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
     }
 
     /// <summary>A model file path for -Model: an existing file, else a catalog name.</summary>
-    string ResolveModel(string model)
-    {
-        var asPath = PathResolution.ResolveOutput(this, model);
-        if (File.Exists(asPath)) return asPath;
-        if (_catalog.Find(model) is { } info) return info.Path;
-        ThrowTerminatingError(ErrorRecords.Create(new ItemNotFoundException(
-                $"No model file or model named '{model}'. Get-ArtifactModel lists the models; or pass a .safetensors file."),
-            "ModelNotFound", ErrorCategory.ObjectNotFound, model));
-        return null!;
-    }
+    string ResolveModel(string model) => ModelReference.Resolve(this, model, _catalog);
 
     /// <summary>Collects the run: every output is planned knowing all inputs (none may be overwritten, and a re-run of
     /// Get-ChildItem never meets a file this run wrote), and progress can say "file i of n".</summary>
@@ -176,7 +178,7 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
         public TimeSpan Work { get; set; }
     }
 
-    sealed record DecodedFile(RasterImage Image, int? Quality);
+    sealed record DecodedFile(RasterImage Image, int? Quality, QuantizationConstraint? Constraint);
     sealed record RestoredFile(RasterImage Image, string Model, int? Quality);
 
     /// <summary>Pipeline thread, in input order: the output decision, -WhatIf/-Confirm and the output folder's check.
@@ -208,9 +210,10 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
         var clock = Stopwatch.StartNew();
         var bytes = File.ReadAllBytes(job.Path);
         int? quality = JpegQualityEstimator.EstimateDetailed(bytes)?.Quality;
+        var constraint = NoProjection ? null : QuantizationConstraint.FromJpeg(bytes);
         var image = ImageCodec.Decode(bytes, job.Path);
         job.Work += clock.Elapsed;
-        return new DecodedFile(image, quality);
+        return new DecodedFile(image, quality, constraint);
     }
 
     /// <summary>Pipeline thread: picks (and loads) the model and restores, reporting tiles as the file's progress.</summary>
@@ -226,6 +229,8 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
             TileSize = TileSize,
             Strength = Strength,
             Precision = Precision,
+            Ensemble = Ensemble,
+            QuantizationConstraint = decoded.Constraint,
             Progress = new TileProgress(this, fileName),
         };
         var output = restorer.RestoreInPlace(decoded.Image, options, PipelineStopToken); // the decoded input is ours: no second copy
