@@ -2,19 +2,6 @@ using System.Text.Json.Nodes;
 
 namespace ArtifactTools.Notebooks;
 
-/// <summary>One named curve: e.g. PSNR (y) against training iterations (x) for one network.</summary>
-public sealed record Series(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y)
-{
-    public static Series From(string name, IEnumerable<(double X, double Y)> points)
-    {
-        var list = points.ToList();
-        return new Series(name, list.Select(p => p.X).ToList(), list.Select(p => p.Y).ToList());
-    }
-}
-
-/// <summary>A labelled point of a trade-off plot, e.g. one network's seconds per image (x) and PSNR (y).</summary>
-public sealed record LabelledPoint(string Label, double X, double Y);
-
 /// <summary>
 /// The charts the papers draw, as plotly figures: convergence curves (paper 000 Fig. 7/15/16/17, paper 002 Fig. 6),
 /// grouped bars per quality (Table III/IV; <see cref="HtmlView.Table"/> prints the numbers) and speed against quality

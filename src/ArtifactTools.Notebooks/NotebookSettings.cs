@@ -1,9 +1,5 @@
 namespace ArtifactTools.Notebooks;
 
-/// <summary>How much work a notebook does: the tiny budget of the automated test, the laptop-minutes default, or the
-/// papers' full settings.</summary>
-public enum NotebookBudget { Tiny, Small, Paper }
-
 /// <summary>
 /// The one switch every notebook honours. <see cref="PaperScale"/> = true reproduces the papers' settings (hours to
 /// days on a CPU); the default runs in minutes on a laptop. The test sets ARTIFACTTOOLS_NOTEBOOK_BUDGET=tiny so the

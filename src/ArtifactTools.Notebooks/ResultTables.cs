@@ -2,13 +2,6 @@ using ArtifactTools.Training;
 
 namespace ArtifactTools.Notebooks;
 
-/// <summary>A paper's number for the same measurement on the paper's test set: the restored PSNR and the PSNR of the
-/// input it restored (JPEG at the same quality), so that gains can be compared across test sets.</summary>
-public sealed record PaperScore(double Psnr, double InputPsnr)
-{
-    public double Gain => Psnr - InputPsnr;
-}
-
 /// <summary>
 /// The results tables of the training notebooks: each run's numbers beside the paper's for the same setting, and a
 /// caption that says on which images each side was measured (ours: a few validation images after minutes of training;

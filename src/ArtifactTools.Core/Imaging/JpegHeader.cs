@@ -82,9 +82,3 @@ public sealed class JpegHeader
             Height: (segment[1] << 8) | segment[2], Width: (segment[3] << 8) | segment[4], components);
     }
 }
-
-/// <summary>A JPEG frame (SOF): <paramref name="Process"/> is the SOF number (0 baseline, 1 extended, 2 progressive, ...).</summary>
-public sealed record JpegFrame(int Process, bool Lossless, int Precision, int Height, int Width, IReadOnlyList<JpegComponent> Components);
-
-/// <summary>One component of a frame: its id, sampling factors and quantization table id.</summary>
-public sealed record JpegComponent(int Id, int HorizontalSampling, int VerticalSampling, int TableId);

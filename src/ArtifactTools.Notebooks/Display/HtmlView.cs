@@ -44,27 +44,3 @@ public class HtmlView(string html)
 // FormatterSourceType has CreateTypeFormatters(), each formatter exposing MimeType and Format(object, TextWriter).
 // Declaring these here (instead of referencing Microsoft.DotNet.Interactive, archived and absent from our feed) keeps
 // the kernel rendering our views as HTML while nothing else depends on the kernel.
-
-[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = true)]
-internal sealed class TypeFormatterSourceAttribute(Type formatterSourceType) : Attribute
-{
-    public Type FormatterSourceType { get; } = formatterSourceType;
-    public string[] PreferredMimeTypes { get; set; } = [];
-}
-
-internal sealed class HtmlViewFormatterSource
-{
-    public IEnumerable<object> CreateTypeFormatters() => [new HtmlViewFormatter()];
-}
-
-internal sealed class HtmlViewFormatter
-{
-    public string MimeType => "text/html";
-
-    public bool Format(object instance, TextWriter writer)
-    {
-        if (instance is not HtmlView view) return false;
-        writer.Write(view.ToHtml());
-        return true;
-    }
-}

@@ -2,13 +2,6 @@ using System.Diagnostics;
 
 namespace ArtifactTools.Notebooks.Kernel;
 
-/// <summary>How one run of a notebook in the kernel went: the notebook with its outputs, the wall time, and what the
-/// kernel host printed (its exit code is not a verdict: a failing cell shows up as an error output).</summary>
-public sealed record KernelRun(string OutputNotebookPath, TimeSpan Elapsed, int ExitCode, string Log)
-{
-    public ExecutedNotebook Load() => ExecutedNotebook.Load(OutputNotebookPath);
-}
-
 /// <summary>
 /// Runs a notebook top to bottom in the real .NET Interactive C# kernel, hosted by dotnet-repl, both local dotnet tools
 /// of this repository (.config/dotnet-tools.json; <c>dotnet tool restore</c> installs them), and saves the notebook with

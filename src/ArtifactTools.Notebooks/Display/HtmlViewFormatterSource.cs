@@ -1,0 +1,8 @@
+using System.Net;
+
+namespace ArtifactTools.Notebooks;
+
+internal sealed class HtmlViewFormatterSource
+{
+    public IEnumerable<object> CreateTypeFormatters() => [new HtmlViewFormatter()];
+}
