@@ -77,12 +77,9 @@ public sealed class CasCnn : RestorationNetwork
     /// <summary>[full, 1/2, 1/4, 1/8 per side]; side outputs are ceil(H/k) x ceil(W/k).</summary>
     public override IReadOnlyList<Tensor> ForwardWithSideOutputs(Tensor input)
     {
-        if (input.dim() != 4 || input.shape[1] != Channels)
-            throw new ArgumentException($"Expected N x {Channels} x H x W, got [{string.Join(", ", input.shape)}].", nameof(input));
         long height = input.shape[2], width = input.shape[3];
-        long padBottom = (Multiple - height % Multiple) % Multiple, padRight = (Multiple - width % Multiple) % Multiple;
         using var scope = NewDisposeScope();
-        var x = padBottom + padRight > 0 ? F.pad(input, [0, padRight, 0, padBottom], PaddingModes.Replicate) : input;
+        var x = PoolingPadding.PadToMultiple(input, Channels, Multiple, out bool padded);
 
         var a = a2_act.call(a2.call(a1_act.call(a1.call(x))));
         var b = b2_act.call(b2.call(b1_act.call(b1.call(F.avg_pool2d(a, 2)))));

@@ -72,12 +72,9 @@ public sealed class ResUNet : RestorationNetwork
 
     public override Tensor forward(Tensor input)
     {
-        if (input.dim() != 4 || input.shape[1] != Channels)
-            throw new ArgumentException($"Expected N x {Channels} x H x W, got [{string.Join(", ", input.shape)}].", nameof(input));
         long height = input.shape[2], width = input.shape[3];
-        long padBottom = (Multiple - height % Multiple) % Multiple, padRight = (Multiple - width % Multiple) % Multiple;
         using var scope = NewDisposeScope();
-        var x = padBottom + padRight > 0 ? F.pad(input, [0, padRight, 0, padBottom], PaddingModes.Replicate) : input;
+        var x = PoolingPadding.PadToMultiple(input, Channels, Multiple, out bool padded);
 
         var level1 = Run(enc1, head.call(x));
         var level2 = Run(enc2, down1.call(level1));
@@ -85,7 +82,7 @@ public sealed class ResUNet : RestorationNetwork
         var decoded2 = Run(dec2, up2.call(bottom) + level2);
         var decoded1 = Run(dec1, up1.call(decoded2) + level1);
         var residual = tail.call(decoded1);
-        if (padBottom + padRight > 0) residual = residual[.., .., ..(int)height, ..(int)width];
+        if (padded) residual = residual[.., .., ..(int)height, ..(int)width];
         return (input + residual).MoveToOuterDisposeScope();
     }
 
