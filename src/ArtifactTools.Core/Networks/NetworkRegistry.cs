@@ -47,6 +47,9 @@ public static class NetworkRegistry
         Entry.Chain("L8", "32(11)-64(3)-64(3)-64(3)+1-64(1)-64(5)+1-128(1)-1(5)-relu-r", "Residual CNN", Paper002, TrainingRecipes.L8Paper, "Eight-layer residual network with skip concatenations of layer 1 (ReLU)."),
         new("CASCNN", "CASCNN", "CAS-CNN", Paper003, TrainingRecipes.CasCnnPaper, "12-layer network with hierarchical skips and multi-scale side outputs (PReLU), direct output as in the paper.", c => new CasCnn(c)),
         new("CASCNN-Residual", "CASCNN-Residual", "CAS-CNN", Paper003, TrainingRecipes.CasCnnPaper, "CAS-CNN predicting a residual added to its input (the paper tried it and dropped it).", c => new CasCnn(c, residual: true)),
+        // Not from the papers (they restore Y only): this project's colour network, Y-guided chroma restoration on
+        // YCbCr input. It always takes 3 channels, whatever the caller asks for.
+        new(ChromaNetwork.Name, ChromaNetwork.Name, "Chroma", "ArtifactTools (colour, issue #12)", TrainingRecipes.Chroma, "Y-guided chroma network: restores Cb and Cr of a YCbCr image at half resolution, Y passes through.", _ => new ChromaNetwork()),
     ];
 
     /// <summary>The recipe for specs that name no network of the papers: SRCNN, the AR-CNN family and hourglass
@@ -68,6 +71,7 @@ public static class NetworkRegistry
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nameOrSpec);
         if (NetworkSpec.LooksLikeSpec(nameOrSpec)) return new ChainNetwork(NetworkSpec.Parse(nameOrSpec), channels);
+        if (ChromaWidth(nameOrSpec) is { } width) return new ChromaNetwork(width);
         return Find(nameOrSpec).Build(channels);
     }
 
@@ -76,7 +80,7 @@ public static class NetworkRegistry
     public static RestorationNetwork CopyOf(RestorationNetwork network, torch.ScalarType type)
     {
         ArgumentNullException.ThrowIfNull(network);
-        var copy = Create(network.Spec, (int)network.Layers[0].Weight.shape[1]);
+        var copy = Create(network.Spec, ImageChannels(network));
         copy.load_state_dict(network.state_dict().ToDictionary(p => p.Key, p => p.Value.cpu()));
         copy.to(type);
         copy.train(network.training);
@@ -107,7 +111,19 @@ public static class NetworkRegistry
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nameOrSpec);
         if (NetworkSpec.LooksLikeSpec(nameOrSpec)) NetworkSpec.Parse(nameOrSpec);
-        else Find(nameOrSpec);
+        else if (ChromaWidth(nameOrSpec) is null) Find(nameOrSpec);
+    }
+
+    /// <summary>Image channels a network takes: 3 (Y, Cb, Cr) for the chroma network, else 1 (the papers' Y) unless
+    /// the caller builds it for more.</summary>
+    public static int ImageChannels(RestorationNetwork network) => network is ChromaNetwork ? 3 : (int)network.Layers[0].Weight.shape[1];
+
+    /// <summary>The width of "ChromaNet-w16"-style names (other widths than the default); null for anything else.</summary>
+    static int? ChromaWidth(string name)
+    {
+        var prefix = ChromaNetwork.Name + "-w";
+        return name.Trim().StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            && int.TryParse(name.Trim()[prefix.Length..], out var w) && w >= 4 ? w : null;
     }
 
     /// <summary>True when <paramref name="name"/> names a known network.</summary>

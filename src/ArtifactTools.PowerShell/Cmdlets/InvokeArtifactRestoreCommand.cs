@@ -66,6 +66,12 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
     [Parameter]
     public DeviceChoice Device { get; set; } = DeviceChoice.Auto;
 
+    /// <summary>Unset (default): colour JPEGs also get their chroma restored by the shipped colour model for their
+    /// quality and chroma sampling; other inputs keep their colour. Y: luminance only (chroma kept as decoded).
+    /// YCbCr: restore chroma of every colour input (non-JPEG inputs are taken as 4:2:0). Gray stays gray.</summary>
+    [Parameter]
+    public ColorMode? ColorMode { get; set; }
+
     /// <summary>Restores again inputs whose output (our own, stamped file) exists. Never overwrites anything else.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -77,6 +83,8 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
     public string? ReferencePath { get; set; }
 
     readonly Dictionary<string, Restorer> _restorers = new(StringComparer.Ordinal);
+    readonly Dictionary<string, RestorationModel> _colorModels = new(StringComparer.Ordinal);
+    readonly Dictionary<string, ColorRestorer> _colorRestorers = new(StringComparer.Ordinal);
     readonly List<(string Path, string? Reference)> _inputs = [];
     readonly HashSet<string> _seenInputs = new(RealPath.Comparer);
     readonly Dictionary<string, string?> _folderErrors = new(RealPath.Comparer);
@@ -84,6 +92,7 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
     ModelCatalog _catalog = null!;
     OutputPlanner _planner = null!;
     string? _modelPath;
+    string? _colorModelPath;
     string? _outputDirectory;
     TorchSharp.torch.Device _device = TorchSharp.torch.CPU;
     int _fileIndex;
@@ -107,6 +116,9 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
         _catalog = ModelCatalog.Default();
         if (OutputDirectory is not null) _outputDirectory = PathResolution.ResolveOutput(this, OutputDirectory);
         if (Model is not null) _modelPath = ResolveModel(Model);
+        // A colour model named with -Model restores chroma; luminance still gets the model for each file's quality.
+        if (_modelPath is not null && ColorRestorer.IsColorModel(ModelFile.ReadMetadata(_modelPath)))
+            (_colorModelPath, _modelPath) = (_modelPath, null);
     }
 
     /// <summary>A model file path for -Model: an existing file, else a catalog name.</summary>
@@ -186,6 +198,7 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
         WriteFileProgress(fileName, "Reading", null);
         var bytes = File.ReadAllBytes(path);
         int? quality = JpegQualityEstimator.EstimateDetailed(bytes)?.Quality;
+        var sampling = ChromaSampling.ReadFromJpeg(bytes);
         var input = ImageCodec.Decode(bytes, path);
         bytes = null; // the decoded planes are all we need from here on; let a large file's bytes go
 
@@ -196,12 +209,23 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
             Strength = Strength,
             Progress = new TileProgress(this, fileName),
         };
-        var output = restorer.RestoreInPlace(input, options, _cancel.Token); // the decoded input is ours: no second copy
+        var (colorModelPath, colorReason) = ColorModelChoice.Choose(ColorMode, input.ColorModel, quality, sampling, _catalog, _colorModelPath);
+        WriteVerbose($"'{fileName}': {(colorModelPath is null ? "chroma kept as decoded" : "chroma restored")}: {colorReason}.");
+        // The decoded input is ours: restored in place, no second copy.
+        RasterImage output;
+        string modelName;
+        if (colorModelPath is null)
+            (output, modelName) = (restorer.RestoreInPlace(input, options, _cancel.Token), restorer.Model.Name);
+        else
+        {
+            var colorRestorer = ColorRestorerFor(restorer, colorModelPath);
+            (output, modelName) = (colorRestorer.RestoreInPlace(input, options, _cancel.Token), colorRestorer.Name);
+        }
 
         WriteFileProgress(fileName, "Writing", null);
-        var stamp = OutputPlanner.StampFor(path, target, restorer.Model.Name);
+        var stamp = OutputPlanner.StampFor(path, target, modelName);
         ImageCodec.Write(output, target, new ImageEncoding(decision.Format, Quality, Comment: stamp.ToText()));
-        WriteObject(new RestoreResult(target, path, restorer.Model.Name, quality, output.Width, output.Height, clock.Elapsed, RestoreStatus.Restored, _currentReference));
+        WriteObject(new RestoreResult(target, path, modelName, quality, output.Width, output.Height, clock.Elapsed, RestoreStatus.Restored, _currentReference));
     }
 
     string? Reference() => string.IsNullOrEmpty(ReferencePath) ? null : PathResolution.ResolveOutput(this, ReferencePath);
@@ -238,6 +262,19 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
         }
     }
 
+    /// <summary>The luma restorer paired with the colour model in this file; each model loads once per run.</summary>
+    ColorRestorer ColorRestorerFor(Restorer luma, string path)
+    {
+        var key = luma.Model.Path + "|" + path;
+        if (_colorRestorers.TryGetValue(key, out var cached)) return cached;
+        if (!_colorModels.TryGetValue(path, out var model))
+        {
+            WriteVerbose($"Loading colour model '{path}' on {_device}.");
+            model = _colorModels[path] = ModelFile.Load(path, _device);
+        }
+        return _colorRestorers[key] = new ColorRestorer(luma, model);
+    }
+
     /// <summary>"file i of n", the share of files done (tiles within the file), and the time left at this run's pace.</summary>
     void WriteFileProgress(string fileName, string status, int? tilePercent)
     {
@@ -268,6 +305,9 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
     {
         foreach (var restorer in _restorers.Values) restorer.Dispose();
         _restorers.Clear();
+        _colorRestorers.Clear();
+        foreach (var model in _colorModels.Values) model.Dispose();
+        _colorModels.Clear();
     }
 
     /// <summary>Reports tiles on the pipeline thread (the restore runs there), as the file's progress.</summary>
