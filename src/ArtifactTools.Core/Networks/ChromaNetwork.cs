@@ -21,6 +21,7 @@ public sealed class ChromaNetwork : RestorationNetwork
     readonly PixelUnshuffle _fold = nn.PixelUnshuffle(2);
     readonly PixelShuffle _unfold = nn.PixelShuffle(2);
     readonly List<Conv2d> _convs = [];
+    readonly List<PReLU> _activations = [];
     readonly List<NetworkLayer> _layers = [];
 
     /// <summary>Feature channels of the hidden layers.</summary>
@@ -30,17 +31,25 @@ public sealed class ChromaNetwork : RestorationNetwork
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 4);
         Width = width;
-        Add(nn.Conv2d(12, width, 3, padding: 1));
-        foreach (var d in Dilations) Add(nn.Conv2d(width, width, 3, padding: d, dilation: d));
-        Add(nn.Conv2d(width, 8, 3, padding: 1)); // 2 chroma planes x 2x2 positions
+        Add(nn.Conv2d(12, width, 3, padding: 1), activated: true);
+        foreach (var d in Dilations) Add(nn.Conv2d(width, width, 3, padding: d, dilation: d), activated: true);
+        Add(nn.Conv2d(width, 8, 3, padding: 1), activated: false); // 2 chroma planes x 2x2 positions
         register_module("fold", _fold);
         register_module("unfold", _unfold);
     }
 
-    void Add(Conv2d conv)
+    void Add(Conv2d conv, bool activated)
     {
         var name = $"conv{_convs.Count + 1}";
         register_module(name, conv);
+        if (activated)
+        {
+            // PReLU, not ReLU: decoded chroma is flat over most of a patch, where zero-mean filters answer exactly 0
+            // and a ReLU passes no gradient; a ReLU version of this network settled on "change nothing".
+            var prelu = nn.PReLU(conv.out_channels, init: 0.25);
+            register_module($"prelu{_convs.Count + 1}", prelu);
+            _activations.Add(prelu);
+        }
         _convs.Add(conv);
         _layers.Add(new NetworkLayer(name, conv, IsTransposed: false));
     }
@@ -64,7 +73,7 @@ public sealed class ChromaNetwork : RestorationNetwork
         for (int i = 0; i < _convs.Count; i++)
         {
             x = _convs[i].call(x);
-            if (i < _convs.Count - 1) x = x.relu_();
+            if (i < _convs.Count - 1) x = _activations[i].call(x);
         }
         var residual = _unfold.call(x)[.., .., ..(int)height, ..(int)width];
         var luma = input[.., 0..1];
