@@ -36,7 +36,7 @@ public static class NotebookTraining
     {
         // Tiny-budget runs (the automated test) use one thread: batches of a few 32x32 patches gain nothing from a
         // second one, and on a CPU shared with other jobs OpenMP's waiting threads made them about 5x slower.
-        int threads = options.Threads == 0 && NotebookSettings.Budget == NotebookBudget.Tiny ? 1 : options.Threads;
+        int? threads = options.Threads is null && NotebookSettings.Budget == NotebookBudget.Tiny ? 1 : options.Threads;
         var trainer = new Trainer(options with { CacheDirectory = options.CacheDirectory ?? Path.Combine(WorkFolder, "cache"), Threads = threads });
         // Long runs say how far they are (ten lines per run); the kernel shows console output under the cell.
         int every = Math.Max(1, options.Iterations / 10);

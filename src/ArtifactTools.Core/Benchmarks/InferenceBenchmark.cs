@@ -1,13 +1,10 @@
 using System.Diagnostics;
-using TorchSharp;
 using ArtifactTools.Networks;
 using ArtifactTools.Restoration;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ArtifactTools.Benchmarks;
-
-/// <summary>One timed forward pass of a bare network (no decode, tiling or encode).</summary>
-public sealed record ForwardTiming(string Network, int Width, int Height, int Threads, TimeSpan Best, double MegapixelsPerSecond);
 
 /// <summary>
 /// Measurements behind bench/Invoke-Benchmark.ps1 that PowerShell cannot take itself: the bare network's speed, how far

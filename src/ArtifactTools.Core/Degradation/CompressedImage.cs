@@ -26,25 +26,3 @@ public sealed record CompressedImage(RasterImage Reference, byte[] Bytes, ImageF
         return new Plane(rgb.Width, rgb.Height, y);
     }
 }
-
-/// <summary>A degradation that produces an encoded file (all of the codec degradations).</summary>
-public interface ICompressingDegradation : IDegradation
-{
-    /// <summary>Encodes <paramref name="clean"/>; <paramref name="random"/> picks from ranges (Random.Shared when null).</summary>
-    CompressedImage Compress(RasterImage clean, Random? random = null);
-}
-
-/// <summary>Apply = Compress then decode, for every codec degradation.</summary>
-public abstract class CodecDegradation : ICompressingDegradation
-{
-    public abstract string Spec { get; }
-    public abstract CompressedImage Compress(RasterImage clean, Random? random = null);
-
-    public DegradedPair Apply(RasterImage clean, Random? random = null)
-    {
-        var compressed = Compress(clean, random);
-        return new DegradedPair(compressed.Reference, compressed.Decode(), compressed.AppliedSpec);
-    }
-
-    public override string ToString() => Spec;
-}

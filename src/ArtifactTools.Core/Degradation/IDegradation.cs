@@ -16,5 +16,3 @@ public interface IDegradation
     /// <paramref name="random"/> picks the quality for ranges; deterministic for a given seed.</summary>
     DegradedPair Apply(RasterImage clean, Random? random = null);
 }
-
-public sealed record DegradedPair(RasterImage Reference, RasterImage Degraded, string AppliedSpec);

@@ -41,12 +41,14 @@ public static class ImageCodec
     }
 
     /// <summary>Encodes to bytes. 8-bit output (ImageMagick here is the 8-bit build); EXIF and ICC are written where the
-    /// format carries them (PNG, JPEG, WebP, TIFF).</summary>
+    /// format carries them (PNG, JPEG, WebP, TIFF). An EXIF orientation travels as the tag in JPEG and TIFF and is applied
+    /// to the pixels in the other formats, whose viewers ignore it.</summary>
     public static byte[] Encode(RasterImage image, ImageEncoding encoding)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(encoding);
         var format = Resolve(image, encoding.Format);
+        if (!DisplayOrientation.TagIsHonoured(format)) image = DisplayOrientation.Apply(image);
         using var magick = MagickBridge.ToMagick(image);
         Configure(magick, format, encoding.Quality);
         if (encoding.Comment is not null) Annotate(magick, format, encoding.Comment);

@@ -1,8 +1,5 @@
 namespace ArtifactTools.Imaging;
 
-/// <summary>The file formats the module reads and writes. <see cref="SameAsInput"/> keeps the image's source format.</summary>
-public enum ImageFileFormat { SameAsInput, Png, Jpeg, Jpeg2000, WebP, Bmp, Tiff }
-
 /// <summary>
 /// How to write an image: format, quality (JPEG/WebP 1..100; JPEG 2000: bits per pixel is set by the degradation, not
 /// here) and bit depth (8 or 16; 16 only where the format carries it: PNG, TIFF). Null means "the format's default":

@@ -117,8 +117,3 @@ public static class JpegQualityEstimator
         return sum;
     }
 }
-
-public sealed record JpegQualityEstimate(int Quality, bool ExactIjgTables);
-
-/// <summary>What Get-JpegQuality reports for one file; Quality is null for a file that is not a JPEG.</summary>
-public sealed record JpegQualityInfo(string Path, int? Quality, bool ExactIjgTables);

@@ -1,7 +1,5 @@
 namespace ArtifactTools.Imaging;
 
-public enum ColorModel { Gray, Rgb }
-
 /// <summary>
 /// A decoded image as planes on the 0..255 scale (16-bit sources keep fractional values: 65535 maps to 255).
 /// Carries what a restore must write back: alpha, bit depth, EXIF and ICC profile.

@@ -25,15 +25,3 @@ public static class PeakSignalToNoise
 
     public static double FromMse(double mse) => mse == 0 ? double.PositiveInfinity : 10.0 * Math.Log10(Peak * Peak / mse);
 }
-
-static class MetricGuard
-{
-    public static void SameSize(Plane reference, Plane test)
-    {
-        ArgumentNullException.ThrowIfNull(reference);
-        ArgumentNullException.ThrowIfNull(test);
-        if (!reference.SameSizeAs(test))
-            throw new ArgumentException(
-                $"The images differ in size: the reference is {reference.Width}x{reference.Height}, the test image {test.Width}x{test.Height}.");
-    }
-}

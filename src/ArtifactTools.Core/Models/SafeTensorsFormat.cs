@@ -1,19 +1,9 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
 using static TorchSharp.torch;
 
 namespace ArtifactTools.Models;
-
-/// <summary>One tensor's entry in a safetensors header: shape and byte range relative to the start of the data.</summary>
-internal sealed record SafeTensorEntry(string Name, long[] Shape, long Begin, long End)
-{
-    public long ElementCount => Shape.Aggregate(1L, (a, b) => a * b);
-}
-
-/// <summary>A parsed and validated safetensors header.</summary>
-internal sealed record SafeTensorsHeader(IReadOnlyDictionary<string, string> Metadata, IReadOnlyList<SafeTensorEntry> Tensors, long DataStart);
 
 /// <summary>
 /// The safetensors container (huggingface/safetensors): 8-byte little-endian header length, a JSON header naming each

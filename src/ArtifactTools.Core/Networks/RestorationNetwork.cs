@@ -1,4 +1,3 @@
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ArtifactTools.Networks;
@@ -43,26 +42,4 @@ public abstract class RestorationNetwork : nn.Module<Tensor, Tensor>
 
     /// <summary>Every trainable value.</summary>
     public long ParameterCount => parameters().Where(p => p.requires_grad).Sum(p => p.numel());
-}
-
-/// <summary>One weighted layer: its name, module and whether it is a deconvolution. Weight and bias are read from
-/// the module on every access, because moving a network to another device replaces its parameter tensors.</summary>
-public sealed record NetworkLayer(string Name, nn.Module Module, bool IsTransposed)
-{
-    public Tensor Weight => Module switch
-    {
-        TorchSharp.Modules.Conv2d conv => conv.weight!,
-        TorchSharp.Modules.ConvTranspose2d deconv => deconv.weight!,
-        _ => throw new InvalidOperationException($"Layer {Name} is not a convolution."),
-    };
-
-    public Tensor? Bias => Module switch
-    {
-        TorchSharp.Modules.Conv2d conv => conv.bias,
-        TorchSharp.Modules.ConvTranspose2d deconv => deconv.bias,
-        _ => null,
-    };
-
-    /// <summary>Inputs feeding one output value: in_channels x kernel area (for a deconvolution, weight dim 0 x area).</summary>
-    public long FanIn => Weight.shape[IsTransposed ? 0 : 1] * Weight.shape[2] * Weight.shape[3];
 }

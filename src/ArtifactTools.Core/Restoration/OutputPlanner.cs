@@ -3,17 +3,6 @@ using ArtifactTools.Imaging;
 
 namespace ArtifactTools.Restoration;
 
-/// <summary>Where restored files go: a folder (null: beside each input), a source root whose folder structure is
-/// mirrored under it (null: mirrored from the inputs' common folder when they span several), a suffix for the base
-/// name, the output format, and whether our own earlier outputs are restored again.</summary>
-public sealed record OutputLayout(string? OutputDirectory, string? SourceRoot, string Suffix, ImageFileFormat Format, bool Force);
-
-public enum OutputAction { Write, Skip, Fail }
-
-/// <summary>What to do with one input: write <see cref="Target"/>, skip it (<see cref="Reason"/> says why), or fail with
-/// error <see cref="ErrorId"/>.</summary>
-public sealed record OutputDecision(OutputAction Action, string Target, ImageFileFormat Format, string? Reason = null, string? ErrorId = null);
-
 /// <summary>
 /// Decides every output of a run before anything is written, so that no input and no file of the user's is ever
 /// overwritten (with or without -Force), two inputs never share an output, and a re-run skips what it already did.

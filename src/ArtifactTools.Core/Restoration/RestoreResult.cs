@@ -1,7 +1,5 @@
 namespace ArtifactTools.Restoration;
 
-public enum RestoreStatus { Restored, Skipped }
-
 /// <summary>One restored (or skipped) file. <see cref="Path"/> is the output and <see cref="SourcePath"/> the degraded
 /// input (for a skipped file, the existing output or the input itself). <see cref="Reason"/> says why a file was
 /// skipped. <see cref="ReferencePath"/> is the clean original when the input came with one (New-DegradedImage output):

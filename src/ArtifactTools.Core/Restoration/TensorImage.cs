@@ -1,17 +1,9 @@
 using System.Runtime.InteropServices;
-using TorchSharp;
 using ArtifactTools.Imaging;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ArtifactTools.Restoration;
-
-/// <summary>A rectangle of pixels: X, Y of the top-left corner, width and height.</summary>
-public readonly record struct PixelRect(int X, int Y, int Width, int Height)
-{
-    public int Right => X + Width;
-    public int Bottom => Y + Height;
-    public static PixelRect Of(Plane plane) => new(0, 0, plane.Width, plane.Height);
-}
 
 /// <summary>
 /// The boundary between planes (0..255 floats) and network tensors (N x 1 x H x W floats, 0..1). Copies go row by row

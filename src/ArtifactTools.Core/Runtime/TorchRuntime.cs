@@ -1,8 +1,8 @@
-using ArtifactTools.FileSystem;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using ArtifactTools.FileSystem;
 using TorchSharp;
 
 namespace ArtifactTools.Runtime;

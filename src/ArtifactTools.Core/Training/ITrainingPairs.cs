@@ -1,6 +1,3 @@
-using ArtifactTools.Networks;
-using static TorchSharp.torch;
-
 namespace ArtifactTools.Training;
 
 /// <summary>Training pairs a trainer draws batches from: the papers' Y pairs (<see cref="PreparedPairs"/>) or colour
@@ -12,14 +9,4 @@ public interface ITrainingPairs : IDisposable
 
     /// <summary>Fills one batch with random patches (N x C x P x P, row-major, scaled to 0..1).</summary>
     void SampleBatch(Random random, int batchSize, int patchSize, Span<float> degraded, Span<float> clean);
-}
-
-/// <summary>Whole validation images, degraded once, scored as a user gets the network's output.</summary>
-public interface IValidationSet
-{
-    int Count { get; }
-    /// <summary>Mean PSNR of the degraded inputs: what the network must beat.</summary>
-    double BaselinePsnr { get; }
-    /// <summary>Mean PSNR of the network's outputs (network switched to eval for the call).</summary>
-    double Evaluate(RestorationNetwork network, Device device);
 }

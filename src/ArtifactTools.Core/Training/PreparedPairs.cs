@@ -1,8 +1,8 @@
-using ArtifactTools.FileSystem;
 using System.IO.MemoryMappedFiles;
 using System.Security.Cryptography;
 using System.Text;
 using ArtifactTools.Degradation;
+using ArtifactTools.FileSystem;
 using ArtifactTools.Imaging;
 
 namespace ArtifactTools.Training;

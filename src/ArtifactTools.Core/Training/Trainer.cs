@@ -78,7 +78,7 @@ public sealed class Trainer
     /// <summary>Device, network, optimizer, resumed state, data and log.</summary>
     RunState Prepare(CancellationToken cancellation)
     {
-        if (_options.Threads > 0) set_num_threads(_options.Threads);
+        if (_options.Threads is { } threads) set_num_threads(threads);
         var device = ComputeDevice.Resolve(_options.Device);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_options.OutputPath))!);
 

@@ -1,7 +1,7 @@
-using ArtifactTools.FileSystem;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using ArtifactTools.FileSystem;
 
 namespace ArtifactTools.Training;
 

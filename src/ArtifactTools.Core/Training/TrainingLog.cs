@@ -1,17 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace ArtifactTools.Training;
-
-/// <summary>One line of the JSON-lines training log.</summary>
-public sealed record TrainingLogEntry(
-    [property: JsonPropertyName("iteration")] int Iteration,
-    [property: JsonPropertyName("loss")] double Loss,
-    [property: JsonPropertyName("validation_psnr")] double? ValidationPsnr,
-    [property: JsonPropertyName("baseline_psnr")] double? BaselinePsnr,
-    [property: JsonPropertyName("learning_rate")] double LearningRate,
-    [property: JsonPropertyName("seconds")] double Seconds,
-    [property: JsonPropertyName("phase")] string Phase);
 
 /// <summary>Appends entries as JSON lines; on resume, entries after the checkpoint's iteration are dropped so the log
 /// matches the state training continues from.</summary>

@@ -38,33 +38,11 @@ public sealed record TrainingOptions
     public string? ModelName { get; init; }
     public string? Description { get; init; }
     public string? CacheDirectory { get; init; }
-    public int Threads { get; init; }
+    /// <summary>libtorch's intra-op threads; null keeps its default (one per core).</summary>
+    public int? Threads { get; init; }
     public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
 
     public string CheckpointPath => OutputPath + ".checkpoint";
     public string LogPath => Path.ChangeExtension(OutputPath, ".log.jsonl");
     public string CurvePath => Path.ChangeExtension(OutputPath, ".curve.html");
-}
-
-/// <summary>Reported after each iteration.</summary>
-public sealed record TrainingProgress(int Iteration, int TotalIterations, double Loss, double? ValidationPsnr,
-    double? BaselinePsnr, TimeSpan Elapsed, TimeSpan? Remaining, string Phase);
-
-/// <summary>The outcome of a run (also what Start-ArtifactTraining emits).</summary>
-public sealed record TrainingResult
-{
-    public required string ModelPath { get; init; }
-    public required string Architecture { get; init; }
-    public required string Degradation { get; init; }
-    public required string Recipe { get; init; }
-    public required int Iterations { get; init; }
-    public double ValidationPSNR { get; init; }
-    public double BaselinePSNR { get; init; }
-    /// <summary>ValidationPSNR - BaselinePSNR: the papers' IPSNR.</summary>
-    public double IPSNR => ValidationPSNR - BaselinePSNR;
-    public double PatchesPerSecond { get; init; }
-    public TimeSpan Duration { get; init; }
-    public required string LogPath { get; init; }
-    public required string CurvePath { get; init; }
-    public bool Completed { get; init; } = true;
 }

@@ -1,13 +1,5 @@
 namespace ArtifactTools.Training;
 
-public enum OptimizerKind { Sgd, Adam }
-public enum InitScheme { Gaussian, XavierZeroMean, He, UniformFanIn }
-public enum LossKind { Mse, SobelEdge, MultiScale }
-
-/// <summary>How the per-sample squared error is normalised. Caffe's EuclideanLoss (sum over pixels / 2N) is what
-/// the papers' learning rates were tuned for; the per-pixel mean suits Adam and is the modern default.</summary>
-public enum LossNormalization { PixelMean, CaffeEuclidean }
-
 /// <summary>
 /// Everything a paper fixes about training besides data and architecture. Recipes are values: the papers' ones are
 /// named in <see cref="TrainingRecipes"/>, and any property can be overridden for an experiment.

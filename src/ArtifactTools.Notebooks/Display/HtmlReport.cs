@@ -1,6 +1,6 @@
-using ArtifactTools.FileSystem;
 using System.Net;
 using System.Text;
+using ArtifactTools.FileSystem;
 using Plotly.NET;
 
 namespace ArtifactTools.Notebooks;

@@ -1,5 +1,5 @@
-using ArtifactTools.FileSystem;
 using System.Text;
+using ArtifactTools.FileSystem;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

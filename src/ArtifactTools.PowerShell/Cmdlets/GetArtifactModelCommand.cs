@@ -5,10 +5,7 @@ using ArtifactTools.PowerShell.Infrastructure;
 
 namespace ArtifactTools.PowerShell.Cmdlets;
 
-/// <summary>
-/// Lists models with their metadata and measured scores: the shipped ones (module/models) and the user's
-/// ($env:ARTIFACTTOOLS_MODEL_PATH, else ~/.local/share/ArtifactTools/models), or the files given by -Path.
-/// </summary>
+/// <summary>Get-ArtifactModel: shipped and user models with their metadata and scores.</summary>
 [Cmdlet(VerbsCommon.Get, "ArtifactModel", DefaultParameterSetName = NameSet)]
 [OutputType(typeof(ModelInfo))]
 public sealed class GetArtifactModelCommand : PSCmdlet

@@ -4,10 +4,7 @@ using ArtifactTools.PowerShell.Infrastructure;
 
 namespace ArtifactTools.PowerShell.Cmdlets;
 
-/// <summary>
-/// Lists the known restoration networks (name, spec in the papers' notation, weight and parameter counts), or
-/// describes an arbitrary spec such as "64(9)-32(1)-32(7)x2-64(1)-1[9]-s2".
-/// </summary>
+/// <summary>Get-ArtifactNetwork: the papers' networks, or any spec, with their sizes.</summary>
 [Cmdlet(VerbsCommon.Get, "ArtifactNetwork", DefaultParameterSetName = ByName)]
 [OutputType(typeof(NetworkInfo))]
 public sealed class GetArtifactNetworkCommand : PSCmdlet

@@ -4,8 +4,7 @@ using ArtifactTools.PowerShell.Infrastructure;
 
 namespace ArtifactTools.PowerShell.Cmdlets;
 
-/// <summary>Estimates the IJG quality each JPEG was saved at, from its quantization tables. A file that is not a
-/// JPEG gives a warning and a result with Quality $null, so a folder scan lists every file.</summary>
+/// <summary>Get-JpegQuality: the IJG quality of JPEG files, from their quantization tables.</summary>
 [Cmdlet(VerbsCommon.Get, "JpegQuality", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(JpegQualityInfo))]
 public sealed class GetJpegQualityCommand : FileProcessingCmdlet

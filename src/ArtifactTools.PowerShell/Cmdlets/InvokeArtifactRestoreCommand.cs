@@ -10,15 +10,7 @@ using ArtifactTools.Runtime;
 
 namespace ArtifactTools.PowerShell.Cmdlets;
 
-/// <summary>
-/// Removes compression artifacts from images. Without -Model, a JPEG's quality is estimated from its quantization tables
-/// and the shipped model trained for the nearest quality is used; other inputs get the shipped general (blind) model.
-/// Writes &lt;name&gt;&lt;Suffix&gt;.png (lossless) into -OutputDirectory (default: beside the input), or another -Format.
-/// The run's files are collected first and every output is decided before any is written (<see cref="OutputPlanner"/>):
-/// no input and no file that is not our own output of the same source is ever overwritten, not even with -Force; our
-/// outputs carry a stamp, so re-runs skip them as inputs and skip inputs already restored (unless -Force); inputs from
-/// several folders are mirrored under -OutputDirectory. Outputs are written atomically; Ctrl+C leaves no partial file.
-/// </summary>
+/// <summary>Invoke-ArtifactRestore: restores files, every output planned before any is written (<see cref="OutputPlanner"/>).</summary>
 [Cmdlet(VerbsLifecycle.Invoke, "ArtifactRestore", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(typeof(RestoreResult))]
 public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDisposable
@@ -88,7 +80,6 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
     readonly List<(string Path, string? Reference)> _inputs = [];
     readonly HashSet<string> _seenInputs = new(RealPath.Comparer);
     readonly Dictionary<string, string?> _folderErrors = new(RealPath.Comparer);
-    readonly CancellationTokenSource _cancel = new();
     ModelCatalog _catalog = null!;
     OutputPlanner _planner = null!;
     string? _modelPath;
@@ -215,11 +206,11 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
         RasterImage output;
         string modelName;
         if (colorModelPath is null)
-            (output, modelName) = (restorer.RestoreInPlace(input, options, _cancel.Token), restorer.Model.Name);
+            (output, modelName) = (restorer.RestoreInPlace(input, options, PipelineStopToken), restorer.Model.Name);
         else
         {
             var colorRestorer = ColorRestorerFor(restorer, colorModelPath);
-            (output, modelName) = (colorRestorer.RestoreInPlace(input, options, _cancel.Token), colorRestorer.Name);
+            (output, modelName) = (colorRestorer.RestoreInPlace(input, options, PipelineStopToken), colorRestorer.Name);
         }
 
         WriteFileProgress(fileName, "Writing", null);
@@ -288,18 +279,9 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
         });
     }
 
-    protected override void StopProcessing()
-    {
-        _cancel.Cancel(); // the restore stops at the next tile; nothing has been written for that file yet
-        base.StopProcessing();
-    }
-
-    /// <summary>PowerShell disposes the cmdlet however the pipeline ends (also after Ctrl+C, when EndProcessing is skipped).</summary>
-    public void Dispose()
-    {
-        DisposeModels();
-        _cancel.Dispose();
-    }
+    /// <summary>PowerShell disposes the cmdlet however the pipeline ends (also after Ctrl+C, when EndProcessing is skipped;
+    /// Ctrl+C cancels PipelineStopToken, so the restore stops at the next tile and nothing is written for that file).</summary>
+    public void Dispose() => DisposeModels();
 
     void DisposeModels()
     {

@@ -5,13 +5,7 @@ using ArtifactTools.PowerShell.Infrastructure;
 
 namespace ArtifactTools.PowerShell.Cmdlets;
 
-/// <summary>
-/// Measures PSNR, SSIM and PSNR-B of images against references (the papers' metrics, on MATLAB's Y by default).
-/// -ReferencePath is a file or a directory; in a directory the reference is the image with the test file's base
-/// name (lossless formats preferred). It binds by property name from ReferencePath, else SourcePath, so the output of
-/// New-DegradedImage (SourcePath: the clean image) and of Invoke-ArtifactRestore (ReferencePath: the original it was
-/// given, null for plain files, which then need -ReferencePath) pipe in directly. -Summary emits one ImageQualitySummary with the means at the end instead of a row per pair.
-/// </summary>
+/// <summary>Measure-ImageQuality: PSNR, SSIM and PSNR-B against references paired by base name.</summary>
 [Cmdlet(VerbsDiagnostic.Measure, "ImageQuality", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(ImageQualityResult), typeof(ImageQualitySummary))]
 public sealed class MeasureImageQualityCommand : FileProcessingCmdlet
@@ -41,8 +35,9 @@ public sealed class MeasureImageQualityCommand : FileProcessingCmdlet
         var reference = ResolveReference(path);
         WriteProgress(new ProgressRecord(1, "Measuring image quality", System.IO.Path.GetFileName(path)) { PercentComplete = -1 });
 
-        var test = ImageCodec.Read(path);
-        var clean = ImageCodec.Read(reference);
+        // Compared as displayed: a restored PNG carries its EXIF orientation in its pixels, its JPEG source as a tag.
+        var test = DisplayOrientation.Apply(ImageCodec.Read(path));
+        var clean = DisplayOrientation.Apply(ImageCodec.Read(reference));
         if (clean.Width != test.Width || clean.Height != test.Height)
             throw new ArgumentException(
                 $"'{path}' is {test.Width}x{test.Height} but its reference '{reference}' is {clean.Width}x{clean.Height}.");

@@ -1,19 +1,12 @@
-using ArtifactTools.FileSystem;
 using System.Management.Automation;
 using ArtifactTools.Degradation;
+using ArtifactTools.FileSystem;
 using ArtifactTools.Imaging;
 using ArtifactTools.PowerShell.Infrastructure;
 
 namespace ArtifactTools.PowerShell.Cmdlets;
 
-/// <summary>
-/// Writes compressed copies of images: JPEG at -Quality, or any -Degradation spec ('jpeg:10', 'jpeg:5-95', 'jp2:0.3',
-/// 'webp:50', 'rescale:0.5+jpeg:75', 'rescale:1024px+jpeg:75'). The encoded bytes are written unchanged.
-/// Layout of -OutputDirectory: one degradation without -Grayscale writes beside nothing else, straight into it; several
-/// degradations, or -Grayscale, write one subfolder per degradation (q10/, jp2-0.3/, ...) and -Grayscale also writes the
-/// clean Y reference to ref/&lt;name&gt;.png, so the folder is a ready benchmark set. A rescale writes its rescaled
-/// reference to ref/ inside its own folder. Existing files are skipped with a warning unless -Force.
-/// </summary>
+/// <summary>New-DegradedImage: compressed copies of images, or a papers-style benchmark folder.</summary>
 [Cmdlet(VerbsCommon.New, "DegradedImage", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(typeof(DegradedImageResult))]
 public sealed class NewDegradedImageCommand : FileProcessingCmdlet
@@ -81,29 +74,43 @@ public sealed class NewDegradedImageCommand : FileProcessingCmdlet
         for (int i = 0; i < _degradations.Count; i++)
         {
             if (Stopping) return;
-            var degradation = _degradations[i];
-            WriteProgress(new ProgressRecord(1, "Degrading images", $"{System.IO.Path.GetFileName(path)}: {degradation.Spec}")
+            WriteProgress(new ProgressRecord(1, "Degrading images", $"{System.IO.Path.GetFileName(path)}: {_degradations[i].Spec}")
             { PercentComplete = 100 * i / _degradations.Count });
-            var folder = _subfolders ? System.IO.Path.Combine(_output, Degradations.FolderName(degradation)) : _output;
-            var compressed = degradation.Compress(clean, _random);
-            var target = System.IO.Path.Combine(folder, name + ImageEncoding.ExtensionOf(compressed.Format));
-            if (!_written.Add(target))
-                throw new IOException($"'{path}' would overwrite '{target}', written from another input with the same base name in this run.");
-            if (File.Exists(target) && !Force)
-            {
-                WriteWarning($"'{target}' exists; skipped (use -Force to overwrite).");
-                continue;
-            }
-            if (!ShouldProcess(target, $"Write {compressed.AppliedSpec} copy of '{path}'")) continue;
-
-            var reference = degradation is RescaleDegradation
-                ? WriteReference(compressed.Reference, System.IO.Path.Combine(folder, "ref"), name, path)
-                : sourcePath;
-            Directory.CreateDirectory(folder);
-            AtomicFile.WriteAllBytes(target, compressed.Bytes);
-            WriteObject(new DegradedImageResult(target, reference, compressed.AppliedSpec, compressed.Bytes.Length,
-                compressed.BitsPerPixel, compressed.Quality));
+            WriteDegraded(path, clean, sourcePath, _degradations[i]);
         }
+    }
+
+    /// <summary>One degraded copy of <paramref name="path"/>. The writers' rule, as Invoke-ArtifactRestore's: an input
+    /// is never overwritten, not even with -Force; an existing output is skipped with a result that says so.</summary>
+    void WriteDegraded(string path, RasterImage clean, string sourcePath, ICompressingDegradation degradation)
+    {
+        var name = System.IO.Path.GetFileNameWithoutExtension(path);
+        var folder = _subfolders ? System.IO.Path.Combine(_output, Degradations.FolderName(degradation)) : _output;
+        var compressed = degradation.Compress(clean, _random);
+        var target = System.IO.Path.Combine(folder, name + ImageEncoding.ExtensionOf(compressed.Format));
+        if (RealPath.Same(target, path))
+            throw new IOException($"'{path}' would be overwritten by its own {compressed.AppliedSpec} copy; inputs are never overwritten, not even with -Force. Use another -OutputDirectory.");
+        if (!_written.Add(target))
+            throw new IOException($"'{path}' would overwrite '{target}', written from another input with the same base name in this run.");
+        var referenceFolder = System.IO.Path.Combine(folder, "ref");
+        if (File.Exists(target) && !Force)
+        {
+            const string reason = "it exists; -Force writes it again";
+            WriteVerbose($"'{target}': skipped, {reason}.");
+            var reference = degradation is RescaleDegradation ? System.IO.Path.Combine(referenceFolder, name + ".png") : sourcePath;
+            long bytes = new FileInfo(target).Length;
+            double bitsPerPixel = bytes * 8.0 / ((double)compressed.Reference.Width * compressed.Reference.Height);
+            WriteObject(new DegradedImageResult(target, reference, compressed.AppliedSpec, bytes, bitsPerPixel, compressed.Quality,
+                DegradedImageStatus.Skipped, reason));
+            return;
+        }
+        if (!ShouldProcess(target, $"Write {compressed.AppliedSpec} copy of '{path}'")) return;
+
+        var written = degradation is RescaleDegradation ? WriteReference(compressed.Reference, referenceFolder, name, path) : sourcePath;
+        Directory.CreateDirectory(folder);
+        AtomicFile.WriteAllBytes(target, compressed.Bytes);
+        WriteObject(new DegradedImageResult(target, written, compressed.AppliedSpec, compressed.Bytes.Length,
+            compressed.BitsPerPixel, compressed.Quality));
     }
 
     protected override void EndProcessing() =>

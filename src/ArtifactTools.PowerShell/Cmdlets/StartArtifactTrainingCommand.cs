@@ -9,13 +9,7 @@ using ArtifactTools.Training;
 
 namespace ArtifactTools.PowerShell.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Trains a restoration network (any of the papers' architectures) on a folder of clean images.</para>
-/// <para type="description">Degrades the training images (JPEG quality, JPEG 2000 rate, rescale+JPEG...), trains with a
-/// paper recipe or the fast default, validates, checkpoints (resume with -Resume) and writes a self-describing
-/// .safetensors model usable by Invoke-ArtifactRestore -Model.</para>
-/// </summary>
-/// <example><code>Start-ArtifactTraining -Architecture L4 -TrainingPath ./train -ValidationPath ./val -Quality 10 -Iterations 600 -OutputPath ./l4-q10.safetensors</code></example>
+/// <summary>Start-ArtifactTraining: trains a network of the papers on clean images.</summary>
 [Cmdlet(VerbsLifecycle.Start, "ArtifactTraining", DefaultParameterSetName = QualitySet, SupportsShouldProcess = true)]
 [OutputType(typeof(TrainingResult))]
 public sealed class StartArtifactTrainingCommand : PSCmdlet
@@ -182,7 +176,7 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
             TransferLayers = TransferLayer,
             FreezeTransferred = Freeze,
             InitOverride = Initialization,
-            ModelName = Name, Threads = Threads ?? 0, Device = Device,
+            ModelName = Name, Threads = Threads, Device = Device,
         };
     }
 

@@ -4,7 +4,8 @@ using ArtifactTools.Runtime;
 namespace ArtifactTools.PowerShell.Infrastructure;
 
 /// <summary>The module's entry point: on import the natives become loadable; each cmdlet then declares its own
-/// workload when it starts (see <see cref="NativeRuntime"/>).</summary>
+/// workload when it starts (see <see cref="NativeRuntime"/>). The cmdlets' help is written once, in
+/// en-US/ArtifactTools.PowerShell.dll-Help.xml (MAML); their classes carry a one-line summary.</summary>
 public sealed class ModuleSetup : IModuleAssemblyInitializer
 {
     public void OnImport()

@@ -149,8 +149,10 @@ public sealed class QualityCmdletTests : IDisposable
         var written = File.GetLastWriteTimeUtc(target);
         File.SetLastWriteTimeUtc(target, written.AddHours(-1));
         var again = session.Run("New-DegradedImage -Path ref/a.png -Degradation 'webp:40' -OutputDirectory out").AssertNoErrors();
-        Assert.Empty(again.Output);
-        Assert.Single(again.Warnings);
+        var skipped = again.Single<DegradedImageResult>(); // skipped like Invoke-ArtifactRestore's outputs: a result, no warning
+        Assert.Equal(DegradedImageStatus.Skipped, skipped.Status);
+        Assert.Equal(target, skipped.Path);
+        Assert.Empty(again.Warnings);
         Assert.Equal(written.AddHours(-1), File.GetLastWriteTimeUtc(target));
         session.Run("New-DegradedImage -Path ref/a.png -Degradation 'webp:40' -OutputDirectory out -Force").AssertNoErrors();
         Assert.NotEqual(written.AddHours(-1), File.GetLastWriteTimeUtc(target));

@@ -1,7 +1,4 @@
-using System.Security.Cryptography;
 using ArtifactTools.Imaging;
-using ArtifactTools.Models;
-using ArtifactTools.Networks;
 using ArtifactTools.Restoration;
 using ArtifactTools.Tests.Support;
 using ImageMagick;

@@ -1,11 +1,6 @@
 using System.Security.Cryptography;
-using ArtifactTools.Imaging;
 using ArtifactTools.Models;
 using ArtifactTools.Networks;
-using ArtifactTools.Restoration;
-using ArtifactTools.Tests.Support;
-using ImageMagick;
-using Xunit;
 
 namespace ArtifactTools.Tests.Cmdlets;
 

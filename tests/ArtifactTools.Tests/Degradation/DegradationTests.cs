@@ -1,8 +1,8 @@
 using ArtifactTools.Degradation;
 using ArtifactTools.Imaging;
 using ArtifactTools.Metrics;
-using Xunit;
 using ArtifactTools.Tests.Support;
+using Xunit;
 
 namespace ArtifactTools.Tests.Degradation;
 

@@ -1,6 +1,6 @@
 using ArtifactTools.Imaging;
-using Xunit;
 using ArtifactTools.Tests.Support;
+using Xunit;
 
 namespace ArtifactTools.Tests.Imaging;
 

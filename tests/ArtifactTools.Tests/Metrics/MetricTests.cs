@@ -1,7 +1,7 @@
 using ArtifactTools.Imaging;
 using ArtifactTools.Metrics;
-using Xunit;
 using ArtifactTools.Tests.Support;
+using Xunit;
 
 namespace ArtifactTools.Tests.Metrics;
 

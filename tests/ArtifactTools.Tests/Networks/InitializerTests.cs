@@ -1,7 +1,6 @@
 using ArtifactTools.Networks;
 using TorchSharp.Modules;
 using Xunit;
-using static TorchSharp.torch;
 
 namespace ArtifactTools.Tests.Networks;
 

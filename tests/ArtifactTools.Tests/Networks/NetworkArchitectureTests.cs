@@ -1,5 +1,4 @@
 using ArtifactTools.Networks;
-using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 

@@ -6,8 +6,7 @@ namespace ArtifactTools.Tests.Networks;
 
 public class TrainingSanityTests
 {
-    // On AVX-512 hosts libtorch 2.10's oneDNN convolution backward returns wrong/NaN gradients when a conv has few
-    // output channels (e.g. 16 -> 1, 5x5); the test process caps oneDNN at AVX (TestProcessSetup), which this guards.
+    // Needs exact backward kernels: the test process declares training (TestProcessSetup; the story: Runtime/OneDnn.cs).
     [Fact]
     public void A_few_adam_steps_reduce_arcnn_denoising_error()
     {

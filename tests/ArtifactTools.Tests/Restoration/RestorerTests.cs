@@ -2,9 +2,9 @@ using ArtifactTools.Imaging;
 using ArtifactTools.Models;
 using ArtifactTools.Networks;
 using ArtifactTools.Restoration;
+using ArtifactTools.Tests.Support;
 using Xunit;
 using static TorchSharp.torch;
-using ArtifactTools.Tests.Support;
 
 namespace ArtifactTools.Tests.Restoration;
 

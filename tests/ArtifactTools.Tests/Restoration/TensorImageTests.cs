@@ -1,7 +1,7 @@
 using ArtifactTools.Imaging;
 using ArtifactTools.Restoration;
-using Xunit;
 using ArtifactTools.Tests.Support;
+using Xunit;
 
 namespace ArtifactTools.Tests.Restoration;
 

@@ -1,15 +1,13 @@
 using ArtifactTools.Networks;
 using ArtifactTools.Training;
-using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
 namespace ArtifactTools.Tests.Runtime;
 
 /// <summary>
-/// Forward passes must agree with a float64 reference (float64 convolutions never go through oneDNN) under whatever cap
-/// the process has, and training gradients must agree with it in a process that asked for the AVX cap in time (this
-/// test process does, see TestProcessSetup; see ArtifactTools.Runtime.OneDnn).
+/// Forward passes must agree with a float64 reference under whatever cap the process has, and training gradients in a
+/// process that declared training before libtorch loaded, as this one does (TestProcessSetup; the story: Runtime/OneDnn.cs).
 /// </summary>
 public class OneDnnExactnessTests
 {

@@ -1,6 +1,5 @@
 using System.Collections.ObjectModel;
 using System.Management.Automation;
-using System.Management.Automation.Runspaces;
 
 namespace ArtifactTools.Tests.Support;
 

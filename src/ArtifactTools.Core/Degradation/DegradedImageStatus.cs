@@ -1,0 +1,3 @@
+namespace ArtifactTools.Degradation;
+
+public enum DegradedImageStatus { Written, Skipped }

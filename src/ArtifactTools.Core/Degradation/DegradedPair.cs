@@ -1,0 +1,5 @@
+using ArtifactTools.Imaging;
+
+namespace ArtifactTools.Degradation;
+
+public sealed record DegradedPair(RasterImage Reference, RasterImage Degraded, string AppliedSpec);

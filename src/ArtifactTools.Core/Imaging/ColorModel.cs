@@ -1,0 +1,3 @@
+namespace ArtifactTools.Imaging;
+
+public enum ColorModel { Gray, Rgb }

@@ -1,0 +1,3 @@
+namespace ArtifactTools.Imaging;
+
+public sealed record JpegQualityEstimate(int Quality, bool ExactIjgTables);

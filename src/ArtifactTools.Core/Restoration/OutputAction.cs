@@ -1,0 +1,3 @@
+namespace ArtifactTools.Restoration;
+
+public enum OutputAction { Write, Skip, Fail }

@@ -1,0 +1,3 @@
+namespace ArtifactTools.Training;
+
+public enum InitScheme { Gaussian, XavierZeroMean, He, UniformFanIn }

@@ -1,0 +1,3 @@
+namespace ArtifactTools.Training;
+
+public enum LossKind { Mse, SobelEdge, MultiScale }

@@ -1,0 +1,3 @@
+namespace ArtifactTools.Training;
+
+public enum OptimizerKind { Sgd, Adam }
