@@ -12,10 +12,10 @@ public sealed class ChromaNetworkTests
     public void Default_width_has_the_documented_layers_and_parameter_count()
     {
         using var network = (ChromaNetwork)NetworkRegistry.Create("ChromaNet");
-        // 12 -> 32 (3x3), five 32 -> 32 (3x3, dilated), 32 -> 8 (3x3): weights plus biases.
+        // 12 -> 32 (3x3), five 32 -> 32 (3x3, dilated), 32 -> 8 (3x3): weights, biases and six PReLUs' slopes.
         Assert.Equal(7, network.Layers.Count);
         Assert.Equal(12 * 32 * 9 + 5 * 32 * 32 * 9 + 32 * 8 * 9, network.WeightCount);
-        Assert.Equal(network.WeightCount + 32 + 5 * 32 + 8, network.ParameterCount);
+        Assert.Equal(network.WeightCount + 32 + 5 * 32 + 8 + 6 * 32, network.ParameterCount);
         Assert.Equal("ChromaNet", network.Spec);
         Assert.Equal(3, NetworkRegistry.ImageChannels(network));
         Assert.Contains(NetworkRegistry.Known, n => n.Name == "ChromaNet" && n.Weights == network.WeightCount);
