@@ -26,7 +26,8 @@ foreach ($modelFile in [IO.Directory]::GetFiles($ModelDirectory, '*.safetensors'
         foreach ($q in $targets) {
             $degraded = "$Work/$set/q$q"
             $jpeg = [IO.DirectoryInfo]::new($degraded).GetFiles('*.jpg') | Measure-ImageQuality -ReferencePath "$Work/$set/ref" -Summary
-            $restored = Invoke-ArtifactRestore -Path "$degraded/*.jpg" -Model $modelFile -OutputDirectory "$Work/out/$($metadata.Name)/$set-q$q" -Device $Device -Force |
+            # The network's own scores: without the quantization-constraint projection (tools/Measure-QualityComponents.ps1 adds it).
+            $restored = Invoke-ArtifactRestore -Path "$degraded/*.jpg" -Model $modelFile -OutputDirectory "$Work/out/$($metadata.Name)/$set-q$q" -Device $Device -Force -NoProjection |
                 Measure-ImageQuality -ReferencePath "$Work/$set/ref" -Summary
             $scores = [Collections.Generic.Dictionary[string, double]]::new()
             $scores['psnr'] = $restored.PSNR; $scores['ssim'] = $restored.SSIM; $scores['psnrb'] = $restored.PSNRB

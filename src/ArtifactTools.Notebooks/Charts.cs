@@ -1,6 +1,4 @@
-using Plotly.NET;
-using CSharpChart = Plotly.NET.CSharp.Chart;
-using Plotly.NET.CSharp;
+using System.Text.Json.Nodes;
 
 namespace ArtifactTools.Notebooks;
 
@@ -18,39 +16,58 @@ public sealed record Series(string Name, IReadOnlyList<double> X, IReadOnlyList<
 public sealed record LabelledPoint(string Label, double X, double Y);
 
 /// <summary>
-/// The charts the papers draw, as interactive Plotly.NET charts: convergence curves (paper 000 Fig. 7/15/16/17, paper
-/// 002 Fig. 6), grouped bars per quality (Table III/IV, the
-/// interactive form of a results table; <see cref="HtmlView.Table"/> prints the numbers) and speed against quality
-/// (Table VII).
+/// The charts the papers draw, as plotly figures: convergence curves (paper 000 Fig. 7/15/16/17, paper 002 Fig. 6),
+/// grouped bars per quality (Table III/IV; <see cref="HtmlView.Table"/> prints the numbers) and speed against quality
+/// (Table VII). A figure is plotly's own JSON (data + layout, https://plotly.com/javascript/reference/), written here
+/// directly: plotly.js draws it, and no .NET chart library (Plotly.NET needs a newer FSharp.Core than the .NET
+/// Interactive kernel has loaded) stands in between.
 /// </summary>
 public static class Charts
 {
     /// <summary>Several curves on one pair of axes; e.g. PSNR vs iterations of SRCNN, deeper SRCNN and AR-CNN.</summary>
-    public static ChartView Curves(string title, string xTitle, string yTitle, params IEnumerable<Series> series)
-    {
-        var traces = series.Select(s => CSharpChart.Line<double, double, string>(x: s.X, y: s.Y, Name: s.Name, ShowMarkers: s.X.Count <= 30));
-        return Styled(CSharpChart.Combine(traces.ToArray()), title, xTitle, yTitle);
-    }
+    public static ChartView Curves(string title, string xTitle, string yTitle, params IEnumerable<Series> series) =>
+        Figure(title, xTitle, yTitle, series.Select(s => new JsonObject
+        {
+            ["type"] = "scatter", ["name"] = s.Name, ["mode"] = s.X.Count <= 30 ? "lines+markers" : "lines",
+            ["x"] = Numbers(s.X), ["y"] = Numbers(s.Y),
+        }));
 
     /// <summary>Grouped bars: one group per category (e.g. JPEG quality), one bar per series (e.g. method).</summary>
     public static ChartView Bars(string title, string yTitle, IReadOnlyList<string> categories, params IEnumerable<(string Name, IReadOnlyList<double> Values)> groups)
     {
-        var traces = groups.Select(g => CSharpChart.Column<double, string, string>(values: g.Values, Keys: new Plotly.NET.CSharp.Optional<IEnumerable<string>>(categories, true), Name: g.Name));
-        return Styled(CSharpChart.Combine(traces.ToArray()), title, "", yTitle);
+        var chart = Figure(title, "", yTitle, groups.Select(g => new JsonObject
+        {
+            ["type"] = "bar", ["name"] = g.Name, ["x"] = new JsonArray([.. categories.Select(c => JsonValue.Create(c))]), ["y"] = Numbers(g.Values),
+        }));
+        chart.Figure["layout"]!["barmode"] = "group";
+        return chart;
     }
 
     /// <summary>A labelled scatter, e.g. Table VII's speed vs quality: each point is one network.</summary>
     public static ChartView TradeOff(string title, string xTitle, string yTitle, params IEnumerable<LabelledPoint> points)
     {
         var list = points.ToList();
-        var chart = CSharpChart.Point<double, double, string>(
-            x: list.Select(p => p.X), y: list.Select(p => p.Y),
-            MultiText: list.Select(p => p.Label).ToArray(), TextPosition: StyleParam.TextPosition.TopCenter, Name: yTitle);
-        return Styled(chart, title, xTitle, yTitle);
+        return Figure(title, xTitle, yTitle, [new JsonObject
+        {
+            ["type"] = "scatter", ["name"] = yTitle, ["mode"] = "markers+text", ["textposition"] = "top center",
+            ["x"] = Numbers(list.Select(p => p.X)), ["y"] = Numbers(list.Select(p => p.Y)),
+            ["text"] = new JsonArray([.. list.Select(p => JsonValue.Create(p.Label))]),
+        }]);
     }
 
-    static ChartView Styled(GenericChart chart, string title, string xTitle, string yTitle) =>
-        new(Plotly.NET.Chart.withTitle(title, null).Invoke(chart)
-            .WithXAxisStyle<double, double, string>(TitleText: xTitle)
-            .WithYAxisStyle<double, double, string>(TitleText: yTitle));
+    static ChartView Figure(string title, string xTitle, string yTitle, IEnumerable<JsonObject> traces) => new(new JsonObject
+    {
+        ["data"] = new JsonArray([.. traces]),
+        ["layout"] = new JsonObject
+        {
+            ["title"] = new JsonObject { ["text"] = title },
+            ["xaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = xTitle } },
+            ["yaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = yTitle } },
+            ["height"] = 420,
+        },
+    });
+
+    // JSON has no NaN: a missing value (e.g. a paper's number that does not exist) becomes a gap in the curve.
+    static JsonArray Numbers(IEnumerable<double> values) =>
+        new([.. values.Select(v => double.IsFinite(v) ? JsonValue.Create(v) : null)]);
 }

@@ -77,7 +77,8 @@ public static class NotebookData
         return w == y.Width && h == y.Height ? y : new CropRegion((y.Width - w) / 2, (y.Height - h) / 2, w, h).Of(y);
     }
 
-    static bool HasSet(string set) => SharedData is { } shared && Directory.Exists(Path.Combine(shared, set));
+    /// <summary>Whether the research data has <paramref name="set"/> (e.g. "Classic5"): then <see cref="Images"/> reads it.</summary>
+    public static bool HasSet(string set) => SharedData is { } shared && Directory.Exists(Path.Combine(shared, set));
 
     /// <summary>Says which folder <see cref="Images"/> would read, for the notebook's text.</summary>
     public static string Describe(string set) =>

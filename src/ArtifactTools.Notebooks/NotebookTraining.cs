@@ -5,7 +5,7 @@ namespace ArtifactTools.Notebooks;
 
 /// <summary>One finished training run of a notebook: what the <see cref="Trainer"/> returned and its per-iteration log,
 /// turned into the papers' curves.</summary>
-public sealed record TrainingRun(string Label, TrainingResult Result, IReadOnlyList<TrainingLogEntry> Log)
+public sealed record TrainingRun(string Label, TrainingResult Result, IReadOnlyList<TrainingLogEntry> Log, int BatchSize)
 {
     /// <summary>Validation PSNR against iterations: the convergence curves of paper 000 Fig. 7 and 15-17, paper 002 Fig. 6.</summary>
     public Series ValidationCurve(string? name = null) => Series.From(name ?? Label,
@@ -48,6 +48,6 @@ public static class NotebookTraining
                                       $"validation PSNR {p.ValidationPsnr:F2} dB, about {p.Remaining:hh\\:mm\\:ss} left");
             };
         var result = trainer.Run();
-        return new TrainingRun(label, result, TrainingLog.Read(result.LogPath));
+        return new TrainingRun(label, result, TrainingLog.Read(result.LogPath), options.Recipe.BatchSize);
     }
 }

@@ -1,10 +1,12 @@
 namespace ArtifactTools.FileSystem;
 
-/// <summary>Creates an output folder and proves it takes files before any work is spent on what goes into it.</summary>
+/// <summary>Creates a folder and proves it takes files before any work is spent on what goes into it.</summary>
 public static class WritableFolder
 {
     /// <exception cref="IOException">The folder cannot be created or written; the message names it.</exception>
-    public static void Ensure(string folder)
+    /// <param name="role">What the folder is for, as the message names it ("output folder", "cache folder").</param>
+    /// <param name="remedy">A sentence saying what to do instead; appended to the message.</param>
+    public static void Ensure(string folder, string role = "output folder", string? remedy = null)
     {
         var probe = AtomicFile.TemporaryPathFor(Path.Combine(folder, "artifacttools-probe"));
         try
@@ -14,7 +16,7 @@ public static class WritableFolder
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new IOException($"The output folder '{folder}' cannot be written: {ex.Message}", ex);
+            throw new IOException($"The {role} '{folder}' cannot be written: {ex.Message}{(remedy is null ? "" : " " + remedy)}", ex);
         }
     }
 }

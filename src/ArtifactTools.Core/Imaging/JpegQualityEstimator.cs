@@ -24,12 +24,6 @@ public static class JpegQualityEstimator
         99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99,
     ];
 
-    static readonly int[] ZigZag =
-    [
-        0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28,
-        35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63,
-    ];
-
     /// <summary>libjpeg's jpeg_quality_scaling + jpeg_add_quant_table with force_baseline: the table for quality q.</summary>
     public static int[] ScaledTable(IReadOnlyList<int> standard, int quality)
     {
@@ -42,41 +36,8 @@ public static class JpegQualityEstimator
     }
 
     /// <summary>Quantization tables by table id (0 = luminance in IJG files), natural order; empty for non-JPEG data.</summary>
-    public static IReadOnlyDictionary<int, int[]> ReadQuantizationTables(ReadOnlySpan<byte> jpeg)
-    {
-        var tables = new Dictionary<int, int[]>();
-        if (jpeg.Length < 4 || jpeg[0] != 0xFF || jpeg[1] != 0xD8) return tables;
-        int pos = 2;
-        while (pos + 4 <= jpeg.Length)
-        {
-            if (jpeg[pos] != 0xFF) break;
-            byte marker = jpeg[pos + 1];
-            if (marker == 0xFF) { pos++; continue; } // fill byte
-            if (marker is 0xD8 or 0x01 or (>= 0xD0 and <= 0xD7)) { pos += 2; continue; }
-            if (marker is 0xDA or 0xD9) break; // tables come before the first scan
-            int length = (jpeg[pos + 2] << 8) | jpeg[pos + 3];
-            if (length < 2 || pos + 2 + length > jpeg.Length) break;
-            if (marker == 0xDB) ReadDqt(jpeg.Slice(pos + 4, length - 2), tables);
-            pos += 2 + length;
-        }
-        return tables;
-    }
-
-    static void ReadDqt(ReadOnlySpan<byte> segment, Dictionary<int, int[]> tables)
-    {
-        int p = 0;
-        while (p < segment.Length)
-        {
-            int precision = segment[p] >> 4, id = segment[p] & 0x0F;
-            int size = precision == 0 ? 64 : 128;
-            if (p + 1 + size > segment.Length) return;
-            var table = new int[64];
-            for (int k = 0; k < 64; k++)
-                table[ZigZag[k]] = precision == 0 ? segment[p + 1 + k] : (segment[p + 1 + 2 * k] << 8) | segment[p + 2 + 2 * k];
-            tables[id] = table;
-            p += 1 + size;
-        }
-    }
+    public static IReadOnlyDictionary<int, int[]> ReadQuantizationTables(ReadOnlySpan<byte> jpeg) =>
+        JpegHeader.Read(jpeg)?.QuantizationTables ?? new Dictionary<int, int[]>();
 
     /// <summary>The IJG quality 1..100 nearest to the file's tables; null when the bytes are not a JPEG with tables.</summary>
     public static int? Estimate(ReadOnlySpan<byte> jpeg) => EstimateDetailed(jpeg)?.Quality;

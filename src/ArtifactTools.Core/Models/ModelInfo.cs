@@ -5,6 +5,8 @@ public sealed class ModelInfo
 {
     public string Name => Metadata.Name;
     public string Architecture => Metadata.Architecture;
+    /// <summary>The papers' name of the architecture (e.g. "L8" for its spec string), for tables.</summary>
+    public string Network => Networks.NetworkRegistry.DisplayName(Metadata.Architecture);
     public string Degradation => Metadata.Degradation;
     /// <summary>The JPEG quality it was trained for; null for general (blind) models.</summary>
     public int? Quality => Metadata.JpegQuality;

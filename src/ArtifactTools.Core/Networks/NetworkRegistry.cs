@@ -47,6 +47,8 @@ public static class NetworkRegistry
         Entry.Chain("L8", "32(11)-64(3)-64(3)-64(3)+1-64(1)-64(5)+1-128(1)-1(5)-relu-r", "Residual CNN", Paper002, TrainingRecipes.L8Paper, "Eight-layer residual network with skip concatenations of layer 1 (ReLU)."),
         new("CASCNN", "CASCNN", "CAS-CNN", Paper003, TrainingRecipes.CasCnnPaper, "12-layer network with hierarchical skips and multi-scale side outputs (PReLU), direct output as in the paper.", c => new CasCnn(c)),
         new("CASCNN-Residual", "CASCNN-Residual", "CAS-CNN", Paper003, TrainingRecipes.CasCnnPaper, "CAS-CNN predicting a residual added to its input (the paper tried it and dropped it).", c => new CasCnn(c, residual: true)),
+        // This project's compact residual U-Net (no paper: the "paper" recipe is the fast one it was tried with).
+        new(ResUNet.Name, ResUNet.Name, "Residual U-Net", "ArtifactTools (after DRUNet/FBCNN's backbone)", TrainingRecipes.Fast, "Compact residual U-Net: residual blocks at 32/64/128 channels, full to 1/4 size, additive skips; 1.04 M weights, 97x97 receptive field.", c => new ResUNet(c)),
         // Not from the papers (they restore Y only): this project's colour network, Y-guided chroma restoration on
         // YCbCr input. It always takes 3 channels, whatever the caller asks for.
         new(ChromaNetwork.Name, ChromaNetwork.Name, "Chroma", "ArtifactTools (colour, issue #12)", TrainingRecipes.Chroma, "Y-guided chroma network: restores Cb and Cr of a YCbCr image at half resolution, Y passes through.", _ => new ChromaNetwork()),
@@ -139,6 +141,19 @@ public static class NetworkRegistry
         if (!NetworkSpec.LooksLikeSpec(nameOrSpec)) return Find(nameOrSpec).PaperRecipe;
         var canonical = NetworkSpec.Parse(nameOrSpec).ToString();
         return Entries.FirstOrDefault(e => e.Spec == canonical)?.PaperRecipe ?? DefaultPaperRecipe;
+    }
+
+    /// <summary>The registry name of a network given by name or spec ("L8" for L8's spec string); other specs as given.</summary>
+    public static string DisplayName(string nameOrSpec)
+    {
+        if (!NetworkSpec.LooksLikeSpec(nameOrSpec))
+            return Entries.FirstOrDefault(e => Normalize(e.Name) == Normalize(nameOrSpec))?.Name ?? nameOrSpec;
+        try
+        {
+            var canonical = NetworkSpec.Parse(nameOrSpec).ToString();
+            return Entries.FirstOrDefault(e => e.Spec == canonical)?.Name ?? nameOrSpec;
+        }
+        catch (FormatException) { return nameOrSpec; }
     }
 
     static Entry Find(string name) =>

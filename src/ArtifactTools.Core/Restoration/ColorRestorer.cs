@@ -69,6 +69,7 @@ public sealed class ColorRestorer : IDisposable
         var (y, cb, cr) = (planes[0], planes[1], planes[2]);
         var (restoredCb, restoredCr) = RestoreChroma(y, cb, cr, options, cancellation);
         var restoredY = Luma.RestoreLuma(y, options, cancellation);
+        options.QuantizationConstraint?.Project(y, restoredY, LumaScale.StudioRange); // as the luma-only restore does
         ToRgbInPlace(restoredY, restoredCb, restoredCr, planes);
         return image;
     }

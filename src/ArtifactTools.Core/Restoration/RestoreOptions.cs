@@ -17,6 +17,15 @@ public sealed record RestoreOptions
     /// <summary>0..1: how much of the network's change to keep (1 = all). Lower values counter over-smoothing.</summary>
     public double Strength { get; init; } = 1.0;
 
+    /// <summary>The input JPEG's quantization constraint (<see cref="Restoration.QuantizationConstraint.FromJpeg"/> of
+    /// its bytes): the restored luminance is projected into the coefficient intervals the file allows. Null: no
+    /// projection (input that is no JPEG, or projection turned off).</summary>
+    public QuantizationConstraint? QuantizationConstraint { get; init; }
+
+    /// <summary>Averages the network's output over the 8 flips and rotations of each tile (<see cref="SelfEnsemble"/>):
+    /// 8x the time for a little more quality.</summary>
+    public bool Ensemble { get; init; }
+
     /// <summary>Told (tiles done, tiles total) after each batch of tiles.</summary>
     public IProgress<(int Done, int Total)>? Progress { get; init; }
 

@@ -9,7 +9,8 @@ namespace ArtifactTools.Restoration;
 /// Restores images with one loaded model; reuse it for many images (the model loads once). As in the papers the network
 /// restores luminance only: RGB input goes to MATLAB YCbCr, Y (unrounded) is restored, chroma is kept as decoded (the
 /// JPEG decoder already upsampled it smoothly: libjpeg's default fancy upsampling, which ImageMagick leaves on), and the
-/// image goes back to RGB, clamped. Gray stays gray; alpha, EXIF, ICC and the source format pass through.
+/// image goes back to RGB, clamped. Gray stays gray; alpha, EXIF, ICC and the source format pass through. Given the
+/// input JPEG's quantization constraint, the restored luminance is projected into it (after tiling, on the whole plane).
 /// Bit depth: the bundled ImageMagick is the 8-bit (Q8) build, so a 16-bit input is decoded and written at 8 bits.
 /// </summary>
 public sealed class Restorer : IDisposable
@@ -77,12 +78,15 @@ public sealed class Restorer : IDisposable
         {
             var y = image.Channels[0];
             var restored = RestoreLuma(y, options, cancellation);
+            options.QuantizationConstraint?.Project(y, restored, LumaScale.JpegSamples);
             for (int i = 0; i < y.Data.Length; i++) y.Data[i] = Math.Clamp(restored.Data[i], 0f, 255f);
             return image;
         }
 
         var luma = ColorConversion.Luma(image, roundTo8Bit: false);
-        var change = RestoreLuma(luma, options, cancellation).Data;
+        var restoredLuma = RestoreLuma(luma, options, cancellation);
+        options.QuantizationConstraint?.Project(luma, restoredLuma, LumaScale.StudioRange);
+        var change = restoredLuma.Data;
         for (int i = 0; i < change.Length; i++) change[i] = RgbPerLuma * (change[i] - luma.Data[i]);
         foreach (var channel in image.Channels)
         {
@@ -110,7 +114,8 @@ public sealed class Restorer : IDisposable
             cancellation.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
             var input = TensorImage.ToTensor(batch.Select(t => (y, t.Input)).ToList()).to(Model.Device);
-            var restored = Model.Network.forward(input).to(ScalarType.Float32, CPU).contiguous();
+            var network = options.Ensemble ? SelfEnsemble.Forward(Model.Network, input) : Model.Network.forward(input);
+            var restored = network.to(ScalarType.Float32, CPU).contiguous();
             for (int n = 0; n < batch.Length; n++)
             {
                 var (inRect, interior) = (batch[n].Input, batch[n].Interior);

@@ -82,10 +82,9 @@ public static class TorchRuntime
         if (!ElfSymbolVersionPatcher.RequiresVersion(bytes, NewestCxxVersion) || SystemLibStdCxxHas(NewestCxxVersion))
             return original;
         var hash = Convert.ToHexString(SHA256.HashData(bytes))[..16];
-        var dir = Path.Combine(UserFolders.Cache, "native", hash);
-        var patched = Path.Combine(dir, LibTorchSharp);
+        var patched = Path.Combine(UserFolders.Cache, "native", hash, LibTorchSharp);
         if (File.Exists(patched)) return patched;
-        Directory.CreateDirectory(dir);
+        UserFolders.WritableCache(Path.Combine("native", hash));
         AtomicFile.WriteAllBytes(patched, ElfSymbolVersionPatcher.WeakenVersion(bytes, NewestCxxVersion));
         return patched;
     }

@@ -14,4 +14,14 @@ public static class UserFolders
             return Path.Combine(root, "ArtifactTools");
         }
     }
+
+    /// <summary>A subfolder of <see cref="Cache"/>, created and proved writable; the error names it and how to move it.</summary>
+    /// <exception cref="IOException">The folder cannot be written.</exception>
+    public static string WritableCache(string name)
+    {
+        var folder = Path.Combine(Cache, name);
+        FileSystem.WritableFolder.Ensure(folder, "cache folder",
+            "Make it writable, or point XDG_CACHE_HOME at a writable folder (the cache then lives in $XDG_CACHE_HOME/ArtifactTools).");
+        return folder;
+    }
 }

@@ -117,7 +117,7 @@ public sealed class Trainer
     void PrepareData(RunState run, CancellationToken cancellation)
     {
         Status?.Invoke("Preparing training data");
-        var cacheDir = _options.CacheDirectory ?? Path.Combine(UserFolders.Cache, "training");
+        var cacheDir = _options.CacheDirectory ?? UserFolders.WritableCache("training");
         var progress = new Progress<string>(m => Status?.Invoke(m));
         bool colour = _options.ColorMode == ColorMode.YCbCr;
         var degradation = colour ? ColorTraining.Degradation(_options) : _options.Degradation;

@@ -42,7 +42,10 @@ public sealed record TrainingOptions
     public int? Threads { get; init; }
     public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
 
-    public string CheckpointPath => OutputPath + ".checkpoint";
+    public string CheckpointPath => CheckpointPathFor(OutputPath);
+
+    /// <summary>Where a run writing <paramref name="outputPath"/> keeps its checkpoint.</summary>
+    public static string CheckpointPathFor(string outputPath) => outputPath + ".checkpoint";
     public string LogPath => Path.ChangeExtension(OutputPath, ".log.jsonl");
     public string CurvePath => Path.ChangeExtension(OutputPath, ".curve.html");
 }

@@ -3,9 +3,9 @@ using System.Net;
 namespace ArtifactTools.Notebooks;
 
 /// <summary>
-/// Something a notebook displays as HTML: pictures, tables, charts. The SAME object renders in three places: the .NET
-/// Interactive kernel (through the convention-based formatter below, so this library needs no kernel package), the
-/// notebook test's runner and an exported `dotnet run` app (both through <see cref="HtmlReport"/>).
+/// Something a notebook displays as HTML: pictures, tables, charts. The .NET Interactive kernel renders it through the
+/// convention-based formatter below (so this library needs no kernel package); the offline report of a run
+/// (<see cref="Kernel.NotebookReport"/>) keeps that HTML as it is.
 /// </summary>
 [TypeFormatterSource(typeof(HtmlViewFormatterSource), PreferredMimeTypes = ["text/html"])]
 public class HtmlView(string html)

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ArtifactTools.Networks;
+using ArtifactTools.PowerShell.Completion;
 using ArtifactTools.PowerShell.Infrastructure;
 
 namespace ArtifactTools.PowerShell.Cmdlets;
@@ -15,6 +16,7 @@ public sealed class GetArtifactNetworkCommand : PSCmdlet
     [Parameter(Position = 0, ParameterSetName = ByName, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(NetworkNameCompleter))]
     public string[]? Name { get; set; }
 
     /// <summary>A spec string (see about_ArtifactTools / NetworkSpec) to describe; built once to count its parameters.</summary>

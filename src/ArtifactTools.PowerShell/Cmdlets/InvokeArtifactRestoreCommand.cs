@@ -35,8 +35,9 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
     [Parameter]
     public string Suffix { get; set; } = "";
 
-    /// <summary>Png (default, lossless), Jpeg, WebP, Tiff, Bmp, or SameAsInput.</summary>
+    /// <summary>Png (default, lossless), Jpeg, WebP, Tiff, Bmp, or SameAsInput; extensions (jpg, tif) work too.</summary>
     [Parameter]
+    [ImageFormatName]
     public ImageFileFormat Format { get; set; } = ImageFileFormat.Png;
 
     /// <summary>Quality of JPEG or WebP output (1..100; default 95 for JPEG, 90 for WebP).</summary>
@@ -57,6 +58,16 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
 
     [Parameter]
     public DeviceChoice Device { get; set; } = DeviceChoice.Auto;
+
+    /// <summary>Averages the model over the 8 flips and rotations of the image: about 8x the time for a little more
+    /// quality (bench/README.md).</summary>
+    [Parameter]
+    public SwitchParameter Ensemble { get; set; }
+
+    /// <summary>Skips the JPEG quantization-constraint projection (by default a JPEG's restored luminance is projected
+    /// into the DCT coefficient intervals its quantization tables allow).</summary>
+    [Parameter]
+    public SwitchParameter NoProjection { get; set; }
 
     /// <summary>Unset (default): colour JPEGs also get their chroma restored by the shipped colour model for their
     /// quality and chroma sampling; other inputs keep their colour. Y: luminance only (chroma kept as decoded).
@@ -113,16 +124,7 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
     }
 
     /// <summary>A model file path for -Model: an existing file, else a catalog name.</summary>
-    string ResolveModel(string model)
-    {
-        var asPath = PathResolution.ResolveOutput(this, model);
-        if (File.Exists(asPath)) return asPath;
-        if (_catalog.Find(model) is { } info) return info.Path;
-        ThrowTerminatingError(ErrorRecords.Create(new ItemNotFoundException(
-                $"No model file or model named '{model}'. Get-ArtifactModel lists the models; or pass a .safetensors file."),
-            "ModelNotFound", ErrorCategory.ObjectNotFound, model));
-        return null!;
-    }
+    string ResolveModel(string model) => ModelReference.Resolve(this, model, _catalog);
 
     /// <summary>Collects the run: every output is planned knowing all inputs (none may be overwritten, and a re-run of
     /// Get-ChildItem never meets a file this run wrote), and progress can say "file i of n".</summary>
@@ -190,6 +192,7 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
         var bytes = File.ReadAllBytes(path);
         int? quality = JpegQualityEstimator.EstimateDetailed(bytes)?.Quality;
         var sampling = ChromaSampling.ReadFromJpeg(bytes);
+        var constraint = NoProjection ? null : QuantizationConstraint.FromJpeg(bytes);
         var input = ImageCodec.Decode(bytes, path);
         bytes = null; // the decoded planes are all we need from here on; let a large file's bytes go
 
@@ -198,6 +201,8 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
         {
             TileSize = TileSize,
             Strength = Strength,
+            Ensemble = Ensemble,
+            QuantizationConstraint = constraint,
             Progress = new TileProgress(this, fileName),
         };
         var (colorModelPath, colorReason) = ColorModelChoice.Choose(ColorMode, input.ColorModel, quality, sampling, _catalog, _colorModelPath);

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using ArtifactTools.Degradation;
 using ArtifactTools.Imaging;
+using ArtifactTools.Models;
 using ArtifactTools.Networks;
 using ArtifactTools.PowerShell.Completion;
 using ArtifactTools.PowerShell.Infrastructure;
@@ -66,7 +67,7 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
     [Parameter] [ValidateRange(8, int.MaxValue)] public int? PatchSize { get; set; }
 
     /// <summary>Transfer: a base model whose layers initialise this network.</summary>
-    [Parameter] public string? InitializeFrom { get; set; }
+    [Parameter] [ArgumentCompleter(typeof(ModelNameCompleter))] public string? InitializeFrom { get; set; }
     /// <summary>Layers to copy from -InitializeFrom: 1-based indices, ranges (1-2), names (conv1) or all.</summary>
     [Parameter] public string[] TransferLayer { get; set; } = [];
     [Parameter] public SwitchParameter Freeze { get; set; }
@@ -97,6 +98,17 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
         {
             ThrowTerminatingError(ErrorRecords.Create(new ArgumentException("No training images found in -TrainingPath."),
                 "NoTrainingImages", ErrorCategory.InvalidArgument, TrainingPath));
+        }
+        if (Directory.Exists(output))
+        {
+            ThrowTerminatingError(ErrorRecords.Create(new IOException($"-OutputPath '{output}' is a folder; name the model file, e.g. '{System.IO.Path.Combine(output, "model.safetensors")}'."),
+                "OutputIsFolder", ErrorCategory.InvalidArgument, output));
+        }
+        if (Resume && !File.Exists(TrainingOptions.CheckpointPathFor(output)))
+        {
+            ThrowTerminatingError(ErrorRecords.Create(new FileNotFoundException(
+                    $"-Resume: there is no checkpoint '{TrainingOptions.CheckpointPathFor(output)}' to continue from. Run without -Resume to start a run."),
+                "NoCheckpoint", ErrorCategory.ObjectNotFound, output));
         }
         if (File.Exists(output) && !Force && !Resume)
         {
@@ -172,7 +184,7 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
             Iterations = Iterations,
             OutputPath = output,
             Seed = Seed, ValidateEvery = ValidateEvery, CheckpointEvery = CheckpointEvery, Resume = Resume,
-            InitializeFrom = InitializeFrom is null ? null : PathResolution.ResolveOutput(this, InitializeFrom),
+            InitializeFrom = InitializeFrom is null ? null : ModelReference.Resolve(this, InitializeFrom, ModelCatalog.Default()),
             TransferLayers = TransferLayer,
             FreezeTransferred = Freeze,
             InitOverride = Initialization,
@@ -224,6 +236,9 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
         {
             WriteProgress(new ProgressRecord(1, activity, "done") { RecordType = ProgressRecordType.Completed });
         }
+        if (result.Completed && result.IPSNR < 0)
+            WriteWarning($"The trained model restores the validation images worse than their degraded input ({result.ValidationPSNR:0.00} dB vs " +
+                         $"{result.BaselinePSNR:0.00} dB): train longer (-Iterations), lower -LearningRate, or check -Degradation against the images.");
         if (!result.Completed)
             WriteWarning($"Training stopped at iteration {result.Iterations}; continue with -Resume (checkpoint: {options.CheckpointPath}).");
         WriteObject(result);

@@ -182,6 +182,21 @@ public sealed class RestoreOutputSafetyTests
         Assert.Contains("3.jpg (file 3 of 3)", descriptions);
     }
 
+    [Fact]
+    public void Format_takes_extensions_as_users_type_them()
+    {
+        using var dir = new TempDirectory();
+        var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
+        ImageCodec.Write(SyntheticImages.PatternGray(40, 32), dir.File("a.png"), ImageEncoding.Png);
+        using var session = new ModuleSession(dir.Path);
+
+        var results = session.Run("'jpg', 'tif', 'WebP' | ForEach-Object { Invoke-ArtifactRestore a.png -Model $model -Format $_ }", Vars(model))
+            .AssertNoErrors().All<RestoreResult>().Select(r => Path.GetFileName(r.Path));
+        Assert.Equal(["a.jpg", "a.tif", "a.webp"], results);
+        var bad = session.Run("Invoke-ArtifactRestore a.png -Model $model -Format gif", Vars(model));
+        Assert.Contains("Png", Assert.Single(bad.Errors).Exception.Message); // the binder lists the valid names
+    }
+
     [Theory]
     [InlineData(ImageFileFormat.Png)]
     [InlineData(ImageFileFormat.Jpeg)]

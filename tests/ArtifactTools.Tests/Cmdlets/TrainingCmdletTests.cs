@@ -69,6 +69,33 @@ public sealed class TrainingCmdletTests : IDisposable
         Assert.Contains("-Quality", noDegradation.Errors.Single().Exception.Message);
     }
 
+    [Fact]
+    public void Output_folder_missing_checkpoint_and_unknown_base_model_are_refused_before_any_data_is_prepared()
+    {
+        var folder = _session.Run($"Start-ArtifactTraining -Architecture SRCNN -TrainingPath \"$dir/train\" -OutputPath \"$dir/train\" {Tiny}", _vars);
+        Assert.Equal("OutputIsFolder", Assert.Single(folder.Errors).FullyQualifiedErrorId.Split(',')[0]);
+
+        var noCheckpoint = _session.Run($"Start-ArtifactTraining -Architecture SRCNN -TrainingPath \"$dir/train\" -OutputPath fresh.safetensors {Tiny} -Resume", _vars);
+        var error = Assert.Single(noCheckpoint.Errors);
+        Assert.Equal("NoCheckpoint", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains("fresh.safetensors.checkpoint", error.Exception.Message);
+
+        var unknownBase = _session.Run($"Start-ArtifactTraining -Architecture SRCNN -TrainingPath \"$dir/train\" -OutputPath t.safetensors {Tiny} -InitializeFrom no-such-model", _vars);
+        Assert.Equal("ModelNotFound", Assert.Single(unknownBase.Errors).FullyQualifiedErrorId.Split(',')[0]);
+        Assert.False(Directory.Exists(_temp.File(Path.Combine("ArtifactTools", "training"))), "no training data was prepared");
+    }
+
+    [Fact]
+    public void InitializeFrom_takes_a_model_name_and_a_run_that_ends_worse_than_its_input_warns()
+    {
+        // A shipped model by name as the base; one iteration at a huge learning rate ends worse than the JPEGs.
+        var result = _session.Run($"Start-ArtifactTraining -Architecture ARCNN -TrainingPath \"$dir/train\" -ValidationPath \"$dir/val\" -OutputPath worse.safetensors " +
+            "-Quality 10 -Iterations 2 -BatchSize 2 -PatchSize 32 -ValidateEvery 2 -Seed 1 -InitializeFrom arcnn-q10 -TransferLayer 1 -LearningRate 5", _vars);
+        var trained = result.AssertNoErrors().Single<TrainingResult>();
+        Assert.True(trained.IPSNR < 0, $"expected a worse model, got IPSNR {trained.IPSNR}");
+        Assert.Contains(result.Warnings, w => w.Message.Contains("worse than their degraded input"));
+    }
+
     public void Dispose()
     {
         Environment.SetEnvironmentVariable("XDG_CACHE_HOME", null);

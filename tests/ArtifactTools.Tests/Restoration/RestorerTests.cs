@@ -10,14 +10,7 @@ namespace ArtifactTools.Tests.Restoration;
 
 public sealed class RestorerTests
 {
-    static Restorer Untrained(string architecture, int seed = 1)
-    {
-        manual_seed(seed);
-        var network = NetworkRegistry.Create(architecture);
-        network.eval();
-        var metadata = new ModelMetadata { Name = "untrained-" + architecture, Architecture = architecture, Degradation = "jpeg:10" };
-        return new Restorer(new RestorationModel(network, metadata, "(memory)", CPU), ownsModel: true);
-    }
+    static Restorer Untrained(string architecture, int seed = 1) => RestorerTestNetworks.Untrained(architecture, seed);
 
     [Fact]
     public void Measured_receptive_radius_of_ARCNN_is_its_kernel_half_widths()

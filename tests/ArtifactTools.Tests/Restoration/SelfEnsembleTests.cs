@@ -1,0 +1,71 @@
+using ArtifactTools.Imaging;
+using ArtifactTools.Restoration;
+using ArtifactTools.Tests.Support;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace ArtifactTools.Tests.Restoration;
+
+public sealed class SelfEnsembleTests
+{
+    static Tensor Image(int height, int width, int seed = 1)
+    {
+        manual_seed(seed);
+        return rand(2, 1, height, width) * 255;
+    }
+
+    [Fact]
+    public void Each_transform_is_undone_by_its_inverse_and_the_eight_differ()
+    {
+        using var image = Image(5, 7);
+        var seen = new List<Tensor>();
+        for (int t = 0; t < SelfEnsemble.Transforms; t++)
+        {
+            var transformed = SelfEnsemble.Apply(image, t);
+            Assert.True(SelfEnsemble.Undo(transformed, t).equal(image).all().item<bool>(), $"transform {t}");
+            // Compare in one orientation: all 8 images must be distinct (no transform repeated or missing).
+            var square = SelfEnsemble.Apply(Image(6, 6, seed: 2), t);
+            Assert.DoesNotContain(seen, s => s.equal(square).all().item<bool>());
+            seen.Add(square);
+        }
+    }
+
+    [Fact]
+    public void Ensemble_of_the_identity_is_the_identity()
+    {
+        using var identity = nn.Identity();
+        using var image = Image(9, 13);
+        using var output = SelfEnsemble.Forward(identity, image);
+        Assert.Equal(image.shape, output.shape);
+        Assert.True(output.allclose(image, rtol: 0, atol: 1e-4), "identity ensemble changed the image");
+    }
+
+    [Fact]
+    public void Ensemble_output_is_equivariant_to_flips_and_turns_and_differs_from_one_pass()
+    {
+        using var restorer = RestorerTestNetworks.Untrained("8(5)-1(3)", seed: 4);
+        var network = restorer.Model.Network;
+        using var _ = inference_mode();
+        using var image = Image(11, 16);
+        var ensembled = SelfEnsemble.Forward(network, image);
+        foreach (int t in new[] { 1, 4, 6 })
+        {
+            var ofTransformed = SelfEnsemble.Forward(network, SelfEnsemble.Apply(image, t));
+            Assert.True(ofTransformed.allclose(SelfEnsemble.Apply(ensembled, t), rtol: 0, atol: 1e-3), $"transform {t}");
+        }
+        var single = network.forward(image);
+        Assert.True((single - ensembled).abs().max().item<float>() > 0.01f, "an asymmetric network's ensemble must differ from its single pass");
+    }
+
+    [Fact]
+    public void Tiled_ensemble_equals_whole_image_ensemble()
+    {
+        using var restorer = RestorerTestNetworks.Untrained("ARCNN", seed: 2);
+        var y = SyntheticImages.Pattern(90, 70);
+        var whole = restorer.RestoreLuma(y, new RestoreOptions { TileSize = 4096, Ensemble = true });
+        var tiled = restorer.RestoreLuma(y, new RestoreOptions { TileSize = 32, Ensemble = true });
+        var single = restorer.RestoreLuma(y, new RestoreOptions { TileSize = 4096 });
+        Assert.True(SyntheticImages.MaxAbsDifference(whole, tiled) <= 1e-3f * 255, $"max diff {SyntheticImages.MaxAbsDifference(whole, tiled)}");
+        Assert.True(SyntheticImages.MaxAbsDifference(whole, single) > 0.01f);
+    }
+}
