@@ -8,7 +8,7 @@ New-DegradedImage, restored by every model with Invoke-ArtifactRestore, and meas
 as paper 000's Table III lays it out (PSNR, SSIM, PSNR-B per quality; the degraded input and each model side by side;
 "default" is the model Invoke-ArtifactRestore picks by itself).
 
-Colour quality: each clean colour image of -ColorReferencePath (Kodak24) is saved as a colour JPEG (4:2:0, libjpeg's
+Colour quality (with -ColorReferencePath): each clean colour image of that folder (e.g. Kodak24) is saved as a colour JPEG (4:2:0, libjpeg's
 default) at each JPEG quality of -Degradation, restored with luminance only (-ColorMode Y) and with the default choice
 (the colour model restores chroma too), and measured on R, G, B together (Measure-ImageQuality -Channel Rgb).
 
@@ -22,14 +22,16 @@ architecture runs in the same benchmark (bench/pytorch_forward.py).
 .EXAMPLE
 dotnet run -c Release --project src/ArtifactTools.Host -- -File bench/Invoke-Benchmark.ps1 -ReferencePath ../shared/data/Classic5
 .EXAMPLE
+artifacttools -File bench/Invoke-Benchmark.ps1 -ReferencePath ../shared/data/Classic5 -ColorReferencePath ../shared/data/Kodak24 -Degradation jpeg:10,jpeg:30 -SkipSpeed
+.EXAMPLE
 artifacttools -File bench/Invoke-Benchmark.ps1 -ReferencePath photos -Degradation jpeg:10,jp2:0.3 -Model arcnn-q10,l8-general -SkipSpeed
 #>
 [CmdletBinding()]
 param(
     # Folder of clean images (or one image).
     [string] $ReferencePath = [IO.Path]::Combine($PSScriptRoot, '../../shared/data/Classic5'),
-    # Folder of clean colour images for the colour table (skipped when it does not exist).
-    [string] $ColorReferencePath = [IO.Path]::Combine($PSScriptRoot, '../../shared/data/Kodak24'),
+    # Folder of clean colour images for the colour table, e.g. ../shared/data/Kodak24 (no colour table without it).
+    [string] $ColorReferencePath,
     # Degradation specs as New-DegradedImage takes them (comma-separated on a command line).
     [string[]] $Degradation = @('jpeg:10', 'jpeg:20', 'jpeg:30', 'jpeg:40'),
     # Shipped model names or model files; all shipped models when omitted.
@@ -114,14 +116,15 @@ if (-not $SkipQuality) {
 }
 
 # --------------------------------------------------------------------------------------------------- colour quality
-$colorReferences = if ([IO.Directory]::Exists($ColorReferencePath)) {
-    @([IO.DirectoryInfo]::new($ColorReferencePath).GetFiles() | Where-Object { $_.Extension -match '^\.(png|bmp|tif|tiff)$' })
-} else { @() }
+$colorReferences = @(if ($ColorReferencePath -and [IO.Directory]::Exists($ColorReferencePath)) {
+    [IO.DirectoryInfo]::new($ColorReferencePath).GetFiles() | Where-Object { $_.Extension -match '^\.(png|bmp|tif|tiff)$' }
+})
 $jpegSpecs = @($Degradation | Where-Object { $_ -match '^jpeg:\d+$' })
 if (-not $SkipQuality -and -not $SkipColor -and $colorReferences.Count -gt 0 -and $jpegSpecs.Count -gt 0) {
     $colorMethods = [ordered]@{ 'JPEG' = $null; 'luma only (-ColorMode Y)' = @{ ColorMode = 'Y' }; 'default (colour)' = @{} }
     $colour = [Collections.Generic.List[object]]::new()
-    $megapixels = ($colorReferences | ForEach-Object { $img = [ArtifactTools.Imaging.ImageCodec]::Read($_.FullName); $img.Width * $img.Height } | Measure-Object -Sum).Sum / 1e6
+    $megapixels = 0.0
+    foreach ($reference in $colorReferences) { $img = [ArtifactTools.Imaging.ImageCodec]::Read($reference.FullName); $megapixels += $img.Width * $img.Height / 1e6 }
     foreach ($spec in $jpegSpecs) {
         $folder = [IO.Path]::Combine($work, 'c-' + ($spec -replace '[^A-Za-z0-9.-]', '_'))
         $degraded = @($colorReferences | New-DegradedImage -Degradation $spec -OutputDirectory $folder)
@@ -137,7 +140,7 @@ if (-not $SkipQuality -and -not $SkipColor -and $colorReferences.Count -gt 0 -an
             $rgb = Measure-Set $files 'Rgb'
             $y = Measure-Set $files 'Y'
             $colour.Add([pscustomobject]@{
-                Degradation = $spec; Method = $method; Models = if ($null -eq $options) { '' } else { ($restored | ForEach-Object Model | Sort-Object -Unique) -join ' ' }
+                Degradation = $spec; Method = $method; Models = if ($null -eq $options) { '' } else { [Linq.Enumerable]::Distinct([string[]]@($restored | ForEach-Object Model)) -join ' ' }
                 RgbPSNR = $rgb.PSNR; RgbSSIM = $rgb.SSIM; YPSNR = $y.PSNR; Images = $rgb.Images
                 MpxPerSecond = if ($null -eq $options) { $null } else { $megapixels / $seconds } })
             $i++
