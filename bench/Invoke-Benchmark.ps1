@@ -225,6 +225,7 @@ if (-not $SkipSpeed) {
                 }
                 $bare = if ($megapixels -le 1.1) { [ArtifactTools.Benchmarks.InferenceBenchmark]::TimeForward($loaded.Network, $w, $h, $runs, $null).MegapixelsPerSecond } else { $null }
                 $tile = $restorer.DefaultTileSize($null)
+                $precision = $restorer.PrecisionFor([ArtifactTools.Restoration.InferencePrecision]::Auto)
             } finally { $restorer.Dispose() }
             $plane = $null
             $network = Get-NetworkName $info.Architecture
@@ -233,20 +234,21 @@ if (-not $SkipSpeed) {
                 Model = $name; SameNetwork = (@($sameNetwork | Where-Object { $_ -ne $name }) -join ' '); Architecture = $network; Image = $s; Megapixels = $megapixels
                 EndToEndMpxPerSecond = $megapixels / $endToEnd; TiledNetworkMpxPerSecond = $megapixels / $tiled
                 BareNetworkMpxPerSecond = $bare; PyTorchBareMpxPerSecond = if ($key -and $pytorch.ContainsKey($key)) { $pytorch[$key] } else { $null }
-                PeakResidentMB = if ($peak) { [Math]::Round($peak / 1MB) } else { $null }; Threads = $threads; TileSize = $tile
+                PeakResidentMB = if ($peak) { [Math]::Round($peak / 1MB) } else { $null }; Threads = $threads; TileSize = $tile; Precision = $precision
             })
         }
     }
     $cell = { param($v, $f) if ($null -eq $v) { '-' } else { Format-Number $v $f } }
-    $lines = @('| Model (same network) | Architecture | Image | End to end (Mpx/s) | Tiled network | Bare network | PyTorch bare | Peak RSS (MB) | Tile | Threads |',
-               '|---|---|---|---:|---:|---:|---:|---:|---:|---:|')
+    $lines = @('| Model (same network) | Architecture | Image | End to end (Mpx/s) | Tiled network | Bare network | PyTorch bare | Peak RSS (MB) | Tile | Precision | Threads |',
+               '|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|')
     foreach ($r in $speed) {
         $also = if ($r.SameNetwork) { " ($($r.SameNetwork -replace ' ', ', '))" } else { '' }
-        $lines += "| $($r.Model)$also | $($r.Architecture) | $($r.Image) | $(& $cell $r.EndToEndMpxPerSecond 'F3') | $(& $cell $r.TiledNetworkMpxPerSecond 'F3') | $(& $cell $r.BareNetworkMpxPerSecond 'F3') | $(& $cell $r.PyTorchBareMpxPerSecond 'F3') | $($r.PeakResidentMB) | $($r.TileSize) | $($r.Threads) |"
+        $lines += "| $($r.Model)$also | $($r.Architecture) | $($r.Image) | $(& $cell $r.EndToEndMpxPerSecond 'F3') | $(& $cell $r.TiledNetworkMpxPerSecond 'F3') | $(& $cell $r.BareNetworkMpxPerSecond 'F3') | $(& $cell $r.PyTorchBareMpxPerSecond 'F3') | $($r.PeakResidentMB) | $($r.TileSize) | $($r.Precision) | $($r.Threads) |"
     }
-    $cpu = if ([IO.File]::Exists('/proc/cpuinfo')) { @([IO.File]::ReadAllLines('/proc/cpuinfo') | Where-Object { $_ -like 'model name*' } | ForEach-Object { ($_ -split ':', 2)[1].Trim() })[0] } else { 'unknown CPU' }
-    $lines += '', ("{0} logical CPUs ({1}), {2} torch threads; best of {3} runs ({4} above 4 MP). PyTorch: {5}. Gray 8-bit PNG in and out." -f
-        [Environment]::ProcessorCount, $cpu, $threads, $Repeat, 1, $(if ($pytorch['version']) { "python3-torch $($pytorch['version'])" } else { 'not installed' }))
+    $cpu = [ArtifactTools.Runtime.CpuIdentity]::Current
+    $lines += '', ("{0} logical CPUs ({1}; {2}), {6} load average at the end {7}, {3} torch threads; tiles and precision as measured on this machine (InferenceCalibration); best of {4} runs ({5} above 4 MP). PyTorch: {8}. Gray 8-bit PNG in and out." -f
+        [Environment]::ProcessorCount, $cpu.ModelName, $cpu.Isa, $threads, $Repeat, 1, '1-min',
+        $(if ([IO.File]::Exists('/proc/loadavg')) { ([IO.File]::ReadAllText('/proc/loadavg') -split ' ')[0] } else { '?' }), $(if ($pytorch['version']) { "python3-torch $($pytorch['version'])" } else { 'not installed' }))
     Write-Table 'speed' 'Restoration speed' $lines $speed.ToArray()
 }
 

@@ -14,6 +14,10 @@ public sealed record RestoreOptions
     /// <summary>Tiles of equal size run together, up to this many (helps a GPU; 1 is best on a CPU).</summary>
     public int BatchSize { get; init; } = 1;
 
+    /// <summary>Float32, BFloat16 (faster where the CPU has bf16 arithmetic, within 0.25 grey levels RMS), or Auto: what
+    /// this machine measured faster and as exact (<see cref="InferenceCalibration"/>).</summary>
+    public InferencePrecision Precision { get; init; } = InferencePrecision.Auto;
+
     /// <summary>0..1: how much of the network's change to keep (1 = all). Lower values counter over-smoothing.</summary>
     public double Strength { get; init; } = 1.0;
 

@@ -1,5 +1,7 @@
 using ArtifactTools.Imaging;
 using ArtifactTools.Models;
+using ArtifactTools.Networks;
+using ArtifactTools.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -24,6 +26,9 @@ public sealed class Restorer : IDisposable
 
     public RestorationModel Model { get; }
 
+    InferenceChoice? _tuning;
+    RestorationNetwork? _bfloat16;
+
     public Restorer(RestorationModel model, bool ownsModel = false)
     {
         Model = model;
@@ -40,23 +45,78 @@ public sealed class Restorer : IDisposable
     /// network's downsampling grid.</summary>
     public int DefaultMargin => TileGrid.RoundUp(ReceptiveRadius, Model.Network.Downsampling);
 
-    // oneDNN's CPU convolutions run several times faster while a layer's feature maps fit in cache. Measured on this
-    // project's 2-core AMD EPYC (bench/README.md): AR-CNN 1.5 Mpx/s on 160-224 px inputs against 0.2 on 1024 px;
-    // L8 0.45 on 96-128 px against 0.06 on 1024 px. 12 MiB of the widest feature map is where both fall off.
-    const long CpuFeatureMapBytes = 12L << 20;
+    // oneDNN's CPU convolutions ran several times faster on this project's 2-core AMD EPYC while a layer's feature maps
+    // fit in cache (bench/README.md): AR-CNN 1.5 Mpx/s on 160-224 px inputs against 0.2 on 1024 px. That rule (12 MiB of
+    // the widest feature map) is the default until this machine has measured its own (InferenceCalibration).
+    const long RuleFeatureMapBytes = 12L << 20;
     const int GpuTileSize = 1024, SmallestTile = 32;
+    // Calibrating takes seconds: worth it for images of a megapixel and more (then cached for every later restore).
+    const long CalibrationMinPixels = 1_000_000;
 
-    /// <summary>The tile side used when the options leave it open: on a CPU, tiles whose widest feature map (with the
-    /// margins) fits the cache budget; on a GPU, large tiles.</summary>
+    /// <summary>The tile side used when the options leave it open: on a CPU, what this machine measured fastest for the
+    /// network (<see cref="Tuning"/>), else the cache-sized rule (<see cref="RuleTileSize"/>); on a GPU, large tiles.</summary>
     public int DefaultTileSize(int? margin = null)
     {
         if (Model.Device.type != DeviceType.CPU) return GpuTileSize;
-        var network = Model.Network;
-        int context = margin ?? DefaultMargin;
-        int side = (int)Math.Sqrt(CpuFeatureMapBytes / (sizeof(float) * (double)network.FeatureChannels));
-        int interior = side - 2 * TileGrid.RoundUp(context, network.Downsampling);
-        return Math.Max(interior / network.Downsampling * network.Downsampling, Math.Max(SmallestTile, context));
+        return Tuning?.TileSize ?? RuleTileSize(margin);
     }
+
+    /// <summary>Tiles whose widest feature map (with the margins) fits 12 MiB: the default before calibration.</summary>
+    public int RuleTileSize(int? margin = null) => TileSizeFor(Model.Network, margin ?? DefaultMargin, RuleFeatureMapBytes);
+
+    /// <summary>The largest tile side (interior) whose widest feature map, margins included, fits <paramref name="featureMapBytes"/>.</summary>
+    public static int TileSizeFor(RestorationNetwork network, int margin, long featureMapBytes)
+    {
+        int side = (int)Math.Sqrt(featureMapBytes / (sizeof(float) * (double)network.FeatureChannels));
+        int interior = side - 2 * TileGrid.RoundUp(margin, network.Downsampling);
+        return Math.Max(interior / network.Downsampling * network.Downsampling, Math.Max(SmallestTile, margin));
+    }
+
+    /// <summary>What this machine measured for this network (tile size, precision), if it has; see <see cref="Calibrate"/>.</summary>
+    public InferenceChoice? Tuning => _tuning ??= Model.Device.type == DeviceType.CPU
+        ? TuningCache.ForThisMachine.Read<InferenceChoice>(InferenceCalibration.CacheEntry(Model.Network, get_num_threads()))
+        : null;
+
+    /// <summary>Measures the fastest tile size and precision for this network on this CPU and caches them (a few
+    /// seconds, once per CPU model, network and thread count). Restores of a megapixel and more do it on their own.</summary>
+    public InferenceChoice Calibrate()
+    {
+        var choice = InferenceCalibration.Measure(Model.Network, CpuIdentity.Current.HasBFloat16 ? BFloat16Network : null, DefaultMargin);
+        TuningCache.ForThisMachine.Write(InferenceCalibration.CacheEntry(Model.Network, get_num_threads()), choice);
+        return _tuning = choice;
+    }
+
+    /// <summary>The precision a restore with <paramref name="requested"/> runs in: Auto is what calibration chose
+    /// (float32 before it, and on GPUs, where nothing was measured).</summary>
+    public InferencePrecision PrecisionFor(InferencePrecision requested) => requested switch
+    {
+        InferencePrecision.Auto => Tuning?.Precision ?? InferencePrecision.Float32,
+        _ => requested,
+    };
+
+    /// <summary>True when this model's network can run in bfloat16 (the papers' chain networks; not CAS-CNN).</summary>
+    public bool SupportsBFloat16 => Model.Network is ChainNetwork;
+
+    /// <summary>A copy of the network with its body in bfloat16 (built on first use).</summary>
+    RestorationNetwork? BFloat16Network
+    {
+        get
+        {
+            if (_bfloat16 is not null || Model.Network is not ChainNetwork) return _bfloat16;
+            var copy = (ChainNetwork)NetworkRegistry.CopyOf(Model.Network, ScalarType.Float32);
+            copy.UseReducedPrecisionBody(ScalarType.BFloat16);
+            copy.to(Model.Device);
+            copy.eval();
+            return _bfloat16 = copy;
+        }
+    }
+
+    RestorationNetwork NetworkFor(InferencePrecision precision) => precision switch
+    {
+        InferencePrecision.BFloat16 => BFloat16Network
+            ?? throw new NotSupportedException($"Model '{Model.Name}' ({Model.Network.Spec}) cannot run in bfloat16; use -Precision Float32."),
+        _ => Model.Network,
+    };
 
     /// <summary>A restored copy of <paramref name="input"/> (the input is left as it was).</summary>
     public RasterImage Restore(RasterImage input, RestoreOptions? options = null, CancellationToken cancellation = default)
@@ -100,6 +160,10 @@ public sealed class Restorer : IDisposable
     public Plane RestoreLuma(Plane y, RestoreOptions options, CancellationToken cancellation = default)
     {
         options.Validate();
+        if (Model.Device.type == DeviceType.CPU && Tuning is null && (long)y.Width * y.Height >= CalibrationMinPixels
+            && (options.TileSize is null || options.Precision == InferencePrecision.Auto))
+            Calibrate();
+        var network = NetworkFor(PrecisionFor(options.Precision));
         int margin = options.Margin ?? DefaultMargin;
         var tiles = TileGrid.Create(y.Width, y.Height, options.TileSize ?? DefaultTileSize(margin), margin, Model.Network.Downsampling);
         var output = new Plane(y.Width, y.Height);
@@ -114,8 +178,8 @@ public sealed class Restorer : IDisposable
             cancellation.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
             var input = TensorImage.ToTensor(batch.Select(t => (y, t.Input)).ToList()).to(Model.Device);
-            var network = options.Ensemble ? SelfEnsemble.Forward(Model.Network, input) : Model.Network.forward(input);
-            var restored = network.to(ScalarType.Float32, CPU).contiguous();
+            var result = options.Ensemble ? SelfEnsemble.Forward(network, input) : network.forward(input);
+            var restored = result.to(ScalarType.Float32, CPU).contiguous();
             for (int n = 0; n < batch.Length; n++)
             {
                 var (inRect, interior) = (batch[n].Input, batch[n].Interior);
@@ -152,6 +216,7 @@ public sealed class Restorer : IDisposable
 
     public void Dispose()
     {
+        _bfloat16?.Dispose();
         if (_ownsModel) Model.Dispose();
     }
 }

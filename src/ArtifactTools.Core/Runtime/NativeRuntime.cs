@@ -22,14 +22,16 @@ public static class NativeRuntime
     public static Workload Declared { get; private set; }
 
     /// <summary>Declares <paramref name="workload"/> for this process and applies what follows from all declarations
-    /// so far; idempotent and thread-safe. A declaration of training after a restore has run comes too late for the
+    /// so far; idempotent and thread-safe. Declaring training measures (once per CPU model) which oneDNN cap trains
+    /// exactly (<see cref="TrainingKernels"/>). A declaration of training after a restore has run comes too late for the
     /// cap; training then checks its gradients (<c>GradientCheck</c>) and stops with a clear message.</summary>
     public static void Prepare(Workload workload)
     {
         lock (Gate)
         {
+            var before = Declared;
             Declared |= workload;
-            OneDnn.Apply(Declared);
+            OneDnn.Apply(Declared, before);
             MagickNative.EnsureResolvable();
             TorchRuntime.EnsureLoaded();
             if (Declared == Workload.Restore) MallocTuning.Apply();

@@ -238,15 +238,21 @@ public sealed class Trainer
         return copied;
     }
 
-    /// <summary>Stops before step one when this process's CPU kernels give the network wrong gradients: oneDNN then
-    /// runs uncapped because a restore came first (see <see cref="OneDnn"/>), and training would silently diverge.</summary>
+    /// <summary>Stops before step one when this process's CPU kernels give the network wrong gradients: a restore came
+    /// first and left oneDNN uncapped, or this CPU's measured verdict (see <see cref="TrainingKernels"/>) does not hold
+    /// for this network; then the verdict falls back to the safe cap, so the next session trains exactly.</summary>
     static void EnsureExactGradients(RestorationNetwork network, int channels, int batch, int patch)
     {
         if (GradientCheck.CpuBackwardIsExact(network, channels, Math.Min(batch, 2), Math.Min(patch, 48))) return;
+        if (!OneDnn.CappedForTraining)
+            throw new InvalidOperationException(
+                "This session's CPU convolution kernels give wrong training gradients on this processor: a restore earlier in the " +
+                "session loaded oneDNN's fastest kernels, whose backward pass is broken here. Train in a new session (restores " +
+                "there run slower), or set ONEDNN_MAX_CPU_ISA=AVX before the module loads.");
+        TrainingKernels.Demote(TuningCache.ForThisMachine, OneDnn.AppliedCap, network.Spec);
         throw new InvalidOperationException(
-            "This session's CPU convolution kernels give wrong training gradients on this processor: a restore earlier in the " +
-            "session loaded oneDNN's fastest kernels, whose backward pass is broken here. Train in a new session (restores " +
-            "there run slower), or set ONEDNN_MAX_CPU_ISA=AVX before the module loads.");
+            $"oneDNN's kernels under the cap measured for this CPU ({OneDnn.AppliedCap ?? "none"}) give {network.Spec} wrong training " +
+            $"gradients. The verdict now says {TrainingKernels.SafeCap}: train in a new session.");
     }
 
     /// <summary>The schedule: step decay, linear warm-up from 1% and cosine decay to 1%, as a factor of each parameter

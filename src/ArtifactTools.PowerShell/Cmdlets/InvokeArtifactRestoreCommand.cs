@@ -69,6 +69,16 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
     [Parameter]
     public SwitchParameter NoProjection { get; set; }
 
+    /// <summary>Float32, BFloat16 (inner layers in bfloat16: faster on CPUs with AVX-512 BF16 or AMX), or
+    /// Auto (default): bfloat16 only where this machine measured it faster and as exact (once per CPU and model).</summary>
+    [Parameter]
+    public InferencePrecision Precision { get; set; } = InferencePrecision.Auto;
+
+    /// <summary>Restores one file after another on the pipeline thread instead of decoding the next and encoding the
+    /// previous file while the current one restores (same outputs and records; for comparison and troubleshooting).</summary>
+    [Parameter(DontShow = true)]
+    public SwitchParameter Sequential { get; set; }
+
     /// <summary>Unset (default): colour JPEGs also get their chroma restored by the shipped colour model for their
     /// quality and chroma sampling; other inputs keep their colour. Y: luminance only (chroma kept as decoded).
     /// YCbCr: restore chroma of every colour input (non-JPEG inputs are taken as 4:2:0). Gray stays gray.</summary>
@@ -98,7 +108,6 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
     string? _outputDirectory;
     TorchSharp.torch.Device _device = TorchSharp.torch.CPU;
     int _fileIndex;
-    string? _currentReference;
     readonly Stopwatch _runClock = new();
 
     protected override void BeginProcessing()
@@ -155,74 +164,119 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
         }
 
         _runClock.Start();
-        for (_fileIndex = 0; _fileIndex < _inputs.Count && !Stopping; _fileIndex++)
+        var jobs = _inputs.Select((input, index) => new FileJob(index, input.Path, input.Reference)).ToList();
+        var stages = new FileStages<FileJob, DecodedFile, RestoredFile>
         {
-            _currentReference = _inputs[_fileIndex].Reference;
-            ProcessGuarded(_inputs[_fileIndex].Path);
-        }
+            Plan = Plan,
+            Decode = DecodeFile,
+            Restore = RestoreFile,
+            Encode = EncodeFile,
+            Fail = (job, ex) => WriteError(ErrorRecords.ForFile(ex, job.Path)),
+            Stopping = () => Stopping,
+        };
+        try { stages.Run(jobs, overlap: !Sequential); }
+        catch (OperationCanceledException) when (Stopping) { return; }
         WriteProgress(new ProgressRecord(1, "Restoring images", "Done") { RecordType = ProgressRecordType.Completed });
         DisposeModels();
     }
 
-    protected override void ProcessFile(string path)
+    /// <summary>One input of the run and what was decided for it; <see cref="Work"/> adds up its stages' time.</summary>
+    sealed class FileJob(int index, string path, string? reference)
     {
-        var clock = Stopwatch.StartNew();
-        var fileName = System.IO.Path.GetFileName(path);
-        var decision = _planner.Decide(path);
+        public int Index { get; } = index;
+        public string Path { get; } = path;
+        public string? Reference { get; } = reference;
+        public OutputDecision Decision { get; set; } = null!;
+        public TimeSpan Work { get; set; }
+    }
+
+    sealed record DecodedFile(RasterImage Image, int? Quality, QuantizationConstraint? Constraint, ChromaSampling? Sampling);
+    sealed record RestoredFile(RasterImage Image, string Model, int? Quality);
+
+    /// <summary>Pipeline thread, in input order: the output decision, -WhatIf/-Confirm and the output folder's check.
+    /// Null when the file is to be restored; else what to write at its turn.</summary>
+    Action? Plan(FileJob job)
+    {
+        var decision = job.Decision = _planner.Decide(job.Path);
         switch (decision.Action)
         {
             case OutputAction.Fail:
-                WriteError(ErrorRecords.Create(new IOException(decision.Reason), decision.ErrorId!,
-                    decision.ErrorId == "OutsideSourceRoot" ? ErrorCategory.InvalidArgument : ErrorCategory.ResourceExists, path));
-                return;
+                return () => WriteError(ErrorRecords.Create(new IOException(decision.Reason), decision.ErrorId!,
+                    decision.ErrorId == "OutsideSourceRoot" ? ErrorCategory.InvalidArgument : ErrorCategory.ResourceExists, job.Path));
             case OutputAction.Skip:
-                WriteVerbose($"'{path}': skipped, {decision.Reason}.");
-                WriteObject(new RestoreResult(decision.Target, path, "", null, 0, 0, clock.Elapsed, RestoreStatus.Skipped, _currentReference, decision.Reason));
-                return;
+                return () =>
+                {
+                    WriteVerbose($"'{job.Path}': skipped, {decision.Reason}.");
+                    WriteObject(new RestoreResult(decision.Target, job.Path, "", null, 0, 0, TimeSpan.Zero, RestoreStatus.Skipped, job.Reference, decision.Reason));
+                };
         }
-        var target = decision.Target;
-        if (!ShouldProcess(target, $"Restore '{path}'")) return;
-        if (FolderError(System.IO.Path.GetDirectoryName(target)!) is { } folderError)
-        {
-            WriteError(ErrorRecords.Create(new IOException(folderError), "OutputNotWritable", ErrorCategory.WriteError, path));
-            return;
-        }
+        if (!ShouldProcess(decision.Target, $"Restore '{job.Path}'")) return () => { };
+        if (FolderError(System.IO.Path.GetDirectoryName(decision.Target)!) is { } folderError)
+            return () => WriteError(ErrorRecords.Create(new IOException(folderError), "OutputNotWritable", ErrorCategory.WriteError, job.Path));
+        return null;
+    }
 
-        WriteFileProgress(fileName, "Reading", null);
-        var bytes = File.ReadAllBytes(path);
+    /// <summary>Worker thread: reads the file, estimates its JPEG quality and decodes it.</summary>
+    DecodedFile DecodeFile(FileJob job)
+    {
+        var clock = Stopwatch.StartNew();
+        var bytes = File.ReadAllBytes(job.Path);
         int? quality = JpegQualityEstimator.EstimateDetailed(bytes)?.Quality;
         var sampling = ChromaSampling.ReadFromJpeg(bytes);
         var constraint = NoProjection ? null : QuantizationConstraint.FromJpeg(bytes);
-        var input = ImageCodec.Decode(bytes, path);
-        bytes = null; // the decoded planes are all we need from here on; let a large file's bytes go
+        var image = ImageCodec.Decode(bytes, job.Path);
+        job.Work += clock.Elapsed;
+        return new DecodedFile(image, quality, constraint, sampling);
+    }
 
-        var restorer = RestorerFor(quality);
+    /// <summary>Pipeline thread: picks (and loads) the model and restores, reporting tiles as the file's progress.</summary>
+    RestoredFile RestoreFile(FileJob job, DecodedFile decoded)
+    {
+        var clock = Stopwatch.StartNew();
+        _fileIndex = job.Index;
+        var fileName = System.IO.Path.GetFileName(job.Path);
+        WriteFileProgress(fileName, "Restoring", null);
+        var restorer = RestorerFor(decoded.Quality);
         var options = new RestoreOptions
         {
             TileSize = TileSize,
             Strength = Strength,
+            Precision = Precision,
             Ensemble = Ensemble,
-            QuantizationConstraint = constraint,
+            QuantizationConstraint = decoded.Constraint,
             Progress = new TileProgress(this, fileName),
         };
-        var (colorModelPath, colorReason) = ColorModelChoice.Choose(ColorMode, input.ColorModel, quality, sampling, _catalog, _colorModelPath);
+        var (colorModelPath, colorReason) = ColorModelChoice.Choose(ColorMode, decoded.Image.ColorModel, decoded.Quality, decoded.Sampling, _catalog, _colorModelPath);
         WriteVerbose($"'{fileName}': {(colorModelPath is null ? "chroma kept as decoded" : "chroma restored")}: {colorReason}.");
         // The decoded input is ours: restored in place, no second copy.
         RasterImage output;
         string modelName;
         if (colorModelPath is null)
-            (output, modelName) = (restorer.RestoreInPlace(input, options, PipelineStopToken), restorer.Model.Name);
+            (output, modelName) = (restorer.RestoreInPlace(decoded.Image, options, PipelineStopToken), restorer.Model.Name);
         else
         {
             var colorRestorer = ColorRestorerFor(restorer, colorModelPath);
-            (output, modelName) = (colorRestorer.RestoreInPlace(input, options, PipelineStopToken), colorRestorer.Name);
+            (output, modelName) = (colorRestorer.RestoreInPlace(decoded.Image, options, PipelineStopToken), colorRestorer.Name);
         }
-
-        WriteFileProgress(fileName, "Writing", null);
-        var stamp = OutputPlanner.StampFor(path, target, modelName);
-        ImageCodec.Write(output, target, new ImageEncoding(decision.Format, Quality, Comment: stamp.ToText()));
-        WriteObject(new RestoreResult(target, path, modelName, quality, output.Width, output.Height, clock.Elapsed, RestoreStatus.Restored, _currentReference));
+        job.Work += clock.Elapsed;
+        return new RestoredFile(output, modelName, decoded.Quality);
     }
+
+    /// <summary>Worker thread: writes the stamped output atomically; the result is written at the file's turn.</summary>
+    Action EncodeFile(FileJob job, RestoredFile restored)
+    {
+        var clock = Stopwatch.StartNew();
+        var (decision, image) = (job.Decision, restored.Image);
+        var stamp = OutputPlanner.StampFor(job.Path, decision.Target, restored.Model);
+        ImageCodec.Write(image, decision.Target, new ImageEncoding(decision.Format, Quality, Comment: stamp.ToText()));
+        job.Work += clock.Elapsed;
+        var result = new RestoreResult(decision.Target, job.Path, restored.Model, restored.Quality, image.Width, image.Height,
+            job.Work, RestoreStatus.Restored, job.Reference);
+        return () => WriteObject(result);
+    }
+
+    protected override void ProcessFile(string path) =>
+        throw new InvalidOperationException("Invoke-ArtifactRestore collects its files and runs them through FileStages.");
 
     string? Reference() => string.IsNullOrEmpty(ReferencePath) ? null : PathResolution.ResolveOutput(this, ReferencePath);
 

@@ -7,7 +7,7 @@ namespace ArtifactTools.Tests.Runtime;
 
 /// <summary>
 /// Forward passes must agree with a float64 reference under whatever cap the process has, and training gradients in a
-/// process that declared training before libtorch loaded, as this one does (TestProcessSetup; the story: Runtime/OneDnn.cs).
+/// process that declared training before libtorch loaded, as this one does (TestProcessSetup; the cap measured for this CPU: Runtime/TrainingKernels.cs).
 /// </summary>
 public class OneDnnExactnessTests
 {
@@ -31,7 +31,7 @@ public class OneDnnExactnessTests
     [InlineData("ARCNN")]
     [InlineData("L8")]
     [InlineData("CASCNN")]
-    public void Training_gradients_in_a_capped_process_match_float64(string name)
+    public void Training_gradients_under_the_cap_measured_for_this_machine_match_float64(string name)
     {
         using var network = TrainedLike(name, out _);
         Assert.True(GradientCheck.CpuBackwardIsExact(network, channels: 1, batch: 2, patch: 40));
