@@ -8,6 +8,10 @@ New-DegradedImage, restored by every model with Invoke-ArtifactRestore, and meas
 as paper 000's Table III lays it out (PSNR, SSIM, PSNR-B per quality; the degraded input and each model side by side;
 "default" is the model Invoke-ArtifactRestore picks by itself).
 
+Colour quality (with -ColorReferencePath): each clean colour image of that folder (e.g. Kodak24) is saved as a colour JPEG (4:2:0, libjpeg's
+default) at each JPEG quality of -Degradation, restored with luminance only (-ColorMode Y) and with the default choice
+(the colour model restores chroma too), and measured on R, G, B together (Measure-ImageQuality -Channel Rgb).
+
 Speed: each model restores gray PNGs of 512x512, 1024x1024 and 24 MP (a photo mirrored out to size): end to end
 (Invoke-ArtifactRestore: decode, restore, encode), the tiled network alone (no decode or encode) and the bare network
 (one forward pass on the whole image, as a PyTorch user would time it; 1 MP and below, since a whole 24 MP image
@@ -18,12 +22,16 @@ architecture runs in the same benchmark (bench/pytorch_forward.py).
 .EXAMPLE
 dotnet run -c Release --project src/ArtifactTools.Host -- -File bench/Invoke-Benchmark.ps1 -ReferencePath ../shared/data/Classic5
 .EXAMPLE
+artifacttools -File bench/Invoke-Benchmark.ps1 -ReferencePath ../shared/data/Classic5 -ColorReferencePath ../shared/data/Kodak24 -Degradation jpeg:10,jpeg:30 -SkipSpeed
+.EXAMPLE
 artifacttools -File bench/Invoke-Benchmark.ps1 -ReferencePath photos -Degradation jpeg:10,jp2:0.3 -Model arcnn-q10,l8-general -SkipSpeed
 #>
 [CmdletBinding()]
 param(
     # Folder of clean images (or one image).
     [string] $ReferencePath = [IO.Path]::Combine($PSScriptRoot, '../../shared/data/Classic5'),
+    # Folder of clean colour images for the colour table, e.g. ../shared/data/Kodak24 (no colour table without it).
+    [string] $ColorReferencePath,
     # Degradation specs as New-DegradedImage takes them (comma-separated on a command line).
     [string[]] $Degradation = @('jpeg:10', 'jpeg:20', 'jpeg:30', 'jpeg:40'),
     # Shipped model names or model files; all shipped models when omitted.
@@ -35,6 +43,7 @@ param(
     [int] $Repeat = 3,
     [string] $OutputDirectory = [IO.Path]::Combine($PSScriptRoot, 'results'),
     [switch] $SkipQuality,
+    [switch] $SkipColor,
     [switch] $SkipSpeed,
     [switch] $SkipPyTorch
 )
@@ -44,7 +53,8 @@ Set-StrictMode -Version 3.0
 function Split-List([string[]] $values) { @($values | ForEach-Object { $_ -split ',' } | Where-Object { $_ }) }
 $Degradation = Split-List $Degradation
 $Size = Split-List $Size
-$models = if ($Model) { Split-List $Model } else { @(Get-ArtifactModel | ForEach-Object Name) }
+# The luma models (colour models restore chroma beside one; the colour table measures them).
+$models = if ($Model) { Split-List $Model } else { @(Get-ArtifactModel | Where-Object { $_.Metadata.IsLuma } | ForEach-Object Name) }
 $invariant = [Globalization.CultureInfo]::InvariantCulture
 function Format-Number([double] $value, [string] $format) { $value.ToString($format, $invariant) }
 
@@ -69,8 +79,8 @@ function Write-Table([string] $name, [string] $title, [string[]] $markdown, [obj
     ''
 }
 
-function Measure-Set($files) {
-    $summary = $files | Measure-ImageQuality -Summary
+function Measure-Set($files, [string] $Channel = 'Y') {
+    $summary = $files | Measure-ImageQuality -Summary -Channel $Channel
     [pscustomobject]@{ PSNR = $summary.PSNR; SSIM = $summary.SSIM; PSNRB = $summary.PSNRB; Images = $summary.Count }
 }
 
@@ -103,6 +113,47 @@ if (-not $SkipQuality) {
     }
     $lines += '', ("Mean over {0} images of {1}, Y channel (MATLAB BT.601), degraded with New-DegradedImage -Grayscale." -f $references.Count, $ReferencePath)
     Write-Table 'quality' 'Restoration quality' $lines $quality.ToArray()
+}
+
+# --------------------------------------------------------------------------------------------------- colour quality
+$colorReferences = @(if ($ColorReferencePath -and [IO.Directory]::Exists($ColorReferencePath)) {
+    [IO.DirectoryInfo]::new($ColorReferencePath).GetFiles() | Where-Object { $_.Extension -match '^\.(png|bmp|tif|tiff)$' }
+})
+$jpegSpecs = @($Degradation | Where-Object { $_ -match '^jpeg:\d+$' })
+if (-not $SkipQuality -and -not $SkipColor -and $colorReferences.Count -gt 0 -and $jpegSpecs.Count -gt 0) {
+    $colorMethods = [ordered]@{ 'JPEG' = $null; 'luma only (-ColorMode Y)' = @{ ColorMode = 'Y' }; 'default (colour)' = @{} }
+    $colour = [Collections.Generic.List[object]]::new()
+    $megapixels = 0.0
+    foreach ($reference in $colorReferences) { $img = [ArtifactTools.Imaging.ImageCodec]::Read($reference.FullName); $megapixels += $img.Width * $img.Height / 1e6 }
+    foreach ($spec in $jpegSpecs) {
+        $folder = [IO.Path]::Combine($work, 'c-' + ($spec -replace '[^A-Za-z0-9.-]', '_'))
+        $degraded = @($colorReferences | New-DegradedImage -Degradation $spec -OutputDirectory $folder)
+        $i = 0
+        foreach ($method in $colorMethods.Keys) {
+            $options = $colorMethods[$method]
+            $files = if ($null -eq $options) { $degraded } else {
+                $clock = [Diagnostics.Stopwatch]::StartNew()
+                $restored = @($degraded | Invoke-ArtifactRestore -OutputDirectory ([IO.Path]::Combine($folder, "m$i")) @options)
+                $seconds = $clock.Elapsed.TotalSeconds
+                $restored
+            }
+            $rgb = Measure-Set $files 'Rgb'
+            $y = Measure-Set $files 'Y'
+            $colour.Add([pscustomobject]@{
+                Degradation = $spec; Method = $method; Models = if ($null -eq $options) { '' } else { [Linq.Enumerable]::Distinct([string[]]@($restored | ForEach-Object Model)) -join ' ' }
+                RgbPSNR = $rgb.PSNR; RgbSSIM = $rgb.SSIM; YPSNR = $y.PSNR; Images = $rgb.Images
+                MpxPerSecond = if ($null -eq $options) { $null } else { $megapixels / $seconds } })
+            $i++
+        }
+    }
+    $lines = @('| Degradation | Method | RGB PSNR (dB) | RGB SSIM | Y PSNR (dB) | gain RGB (dB) | Mpx/s end to end | models |', '|---|---|---:|---:|---:|---:|---:|---|')
+    foreach ($row in $colour) {
+        $jpeg = $colour | Where-Object { $_.Degradation -eq $row.Degradation -and $_.Method -eq 'JPEG' }
+        $speed = if ($null -eq $row.MpxPerSecond) { '-' } else { Format-Number $row.MpxPerSecond 'F3' }
+        $lines += "| $($row.Degradation) | $($row.Method) | $(Format-Number $row.RgbPSNR 'F2') | $(Format-Number $row.RgbSSIM 'F4') | $(Format-Number $row.YPSNR 'F2') | $(Format-Number ($row.RgbPSNR - $jpeg.RgbPSNR) '+0.00;-0.00') | $speed | $($row.Models) |"
+    }
+    $lines += '', ("Mean over {0} colour images of {1}, saved as colour JPEGs (4:2:0) by New-DegradedImage; RGB PSNR from the MSE over R, G and B together, RGB SSIM the mean of the three channels'." -f $colorReferences.Count, $ColorReferencePath)
+    Write-Table 'quality-colour' 'Colour restoration quality' $lines $colour.ToArray()
 }
 
 # ------------------------------------------------------------------------------------------------------------ speed

@@ -21,6 +21,9 @@ public sealed class JpegDegradation : CodecDegradation
         (MinQuality, MaxQuality) = (minQuality, maxQuality);
     }
 
+    /// <summary>Chroma sampling of colour images (libjpeg's default 4:2:0); gray images have none.</summary>
+    public ChromaSampling Sampling { get; init; } = ChromaSampling.Yuv420;
+
     public bool IsRange => MinQuality != MaxQuality;
     public override string Spec => IsRange ? $"jpeg:{MinQuality}-{MaxQuality}" : $"jpeg:{MinQuality}";
 
@@ -28,15 +31,16 @@ public sealed class JpegDegradation : CodecDegradation
     {
         ArgumentNullException.ThrowIfNull(clean);
         int q = IsRange ? (random ?? Random.Shared).Next(MinQuality, MaxQuality + 1) : MinQuality;
-        return new CompressedImage(clean, Encode(clean, q), ImageFileFormat.Jpeg, $"jpeg:{q}", q);
+        return new CompressedImage(clean, Encode(clean, q, Sampling), ImageFileFormat.Jpeg, $"jpeg:{q}", q);
     }
 
-    /// <summary>The JPEG bytes of <paramref name="image"/> at quality <paramref name="quality"/>.</summary>
-    public static byte[] Encode(RasterImage image, int quality) =>
+    /// <summary>The JPEG bytes of <paramref name="image"/> at quality <paramref name="quality"/>, colour with
+    /// <paramref name="sampling"/> (4:2:0 when null).</summary>
+    public static byte[] Encode(RasterImage image, int quality, ChromaSampling? sampling = null) =>
         MagickEncoder.Encode(image, ImageFileFormat.Jpeg, quality, magick =>
         {
             // ImageMagick switches to 4:4:4 at q >= 90; the papers' (and libjpeg's) default is 4:2:0 at every quality.
             if (image.ColorModel == ColorModel.Rgb)
-                magick.Settings.SetDefine(ImageMagick.MagickFormat.Jpeg, "sampling-factor", "2x2,1x1,1x1");
+                magick.Settings.SetDefine(ImageMagick.MagickFormat.Jpeg, "sampling-factor", (sampling ?? ChromaSampling.Yuv420).MagickSamplingFactor);
         });
 }

@@ -22,6 +22,18 @@ public static class ColorConversion
         Offset[1] + (Forward[1, 0] * r + Forward[1, 1] * g + Forward[1, 2] * b) / 255.0,
         Offset[2] + (Forward[2, 0] * r + Forward[2, 1] * g + Forward[2, 2] * b) / 255.0);
 
+    static readonly float[] UnitForward = Enumerable.Range(0, 9).Select(i => (float)(Forward[i / 3, i % 3] / (255.0 * 255.0))).ToArray();
+
+    /// <summary>MATLAB rgb2ycbcr of one pixel (R, G, B in 0..255) divided by 255: the Y, Cb, Cr planes the colour
+    /// networks see (0..1), in single precision for batches of patches.</summary>
+    public static (float Y, float Cb, float Cr) RgbToYCbCrUnit(float r, float g, float b)
+    {
+        var k = UnitForward;
+        return (16f / 255f + k[0] * r + k[1] * g + k[2] * b,
+                128f / 255f + k[3] * r + k[4] * g + k[5] * b,
+                128f / 255f + k[6] * r + k[7] * g + k[8] * b);
+    }
+
     /// <summary>MATLAB ycbcr2rgb of one pixel (0..255 scale), unrounded and unclamped.</summary>
     public static (double R, double G, double B) YCbCrToRgb(double y, double cb, double cr)
     {

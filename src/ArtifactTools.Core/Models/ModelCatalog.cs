@@ -48,9 +48,13 @@ public sealed class ModelCatalog
     /// <summary>How far (in JPEG quality steps) a per-quality model may be from the input's quality.</summary>
     public const int MaxQualityDistance = 10;
 
+    /// <summary>How far (in JPEG quality steps) an input may lie outside a colour model's trained qualities: chroma
+    /// quantisation changes fast with quality, and a model trained on coarser chroma smooths away real colour.</summary>
+    public const int MaxColorQualityDistance = 5;
+
     public ModelInfo SelectFor(int? jpegQuality)
     {
-        var shipped = Models.Where(m => m.Shipped).ToList();
+        var shipped = Models.Where(m => m.Shipped && m.Metadata.IsLuma).ToList();
         if (jpegQuality is { } q)
         {
             var nearest = shipped.Where(m => m.Quality is not null)
@@ -72,6 +76,25 @@ public sealed class ModelCatalog
         throw new InvalidOperationException(shipped.Count == 0
             ? $"No shipped models were found in {where}. Pass -Model with a model file (.safetensors) or a name from Get-ArtifactModel."
             : $"The quality of this input is unknown and no general (blind) model is shipped in {where}. Pass -Model with one of: {string.Join(", ", shipped.Select(m => m.Name))}.");
+    }
+
+    /// <summary>
+    /// The shipped colour (chroma) model for a colour JPEG of this quality and chroma sampling, or null when none fits
+    /// (the input then keeps its decoded chroma). A model fits when it was trained on the same sampling and its JPEG
+    /// qualities reach the input's within <see cref="MaxColorQualityDistance"/>; the nearest wins, then the larger gain.
+    /// Unknown quality (not a JPEG): the model whose range is widest, for <c>-ColorMode YCbCr</c> on other files.
+    /// </summary>
+    public ModelInfo? SelectColorFor(int? jpegQuality, string chromaSampling)
+    {
+        var candidates = Models.Where(m => m.Shipped && Restoration.ColorRestorer.IsColorModel(m.Metadata)
+            && string.Equals(m.Metadata.ChromaSampling, chromaSampling, StringComparison.Ordinal)
+            && m.Metadata.JpegQualityRange is not null).ToList();
+        if (jpegQuality is not { } q)
+            return candidates.OrderByDescending(m => m.Metadata.JpegQualityRange!.Value.Max - m.Metadata.JpegQualityRange!.Value.Min)
+                .ThenByDescending(m => m.MeasuredGain).FirstOrDefault();
+        static int Distance(ModelInfo m, int q) => m.Metadata.JpegQualityRange is var (lo, hi) ? Math.Max(0, Math.Max(lo - q, q - hi)) : int.MaxValue;
+        return candidates.Where(m => Distance(m, q) <= MaxColorQualityDistance)
+            .OrderBy(m => Distance(m, q)).ThenByDescending(m => m.MeasuredGain).FirstOrDefault();
     }
 
     (IReadOnlyList<ModelInfo>, IReadOnlyList<string>) Scan()

@@ -22,6 +22,8 @@ public sealed partial record ModelMetadata
     public int Channels { get; init; } = 1;
     /// <summary>"Y": the network restores luminance (MATLAB YCbCr), as in the papers.</summary>
     public string ColorMode { get; init; } = "Y";
+    /// <summary>Colour models: the chroma subsampling of the JPEGs they were trained on ("4:2:0", "4:2:2", "4:4:4").</summary>
+    public string? ChromaSampling { get; init; }
     /// <summary>Degradation spec it was trained on: "jpeg:10", "jpeg:5-95", "jp2:0.3", "rescale:0.5+jpeg:75".</summary>
     public string Degradation { get; init; } = "";
     public string? Recipe { get; init; }
@@ -48,9 +50,21 @@ public sealed partial record ModelMetadata
     [GeneratedRegex(@"^jpeg:(\d{1,3})$", RegexOptions.IgnoreCase)]
     private static partial Regex SingleJpegQuality();
 
+    /// <summary>The JPEG qualities this model was trained on: (q, q) for "jpeg:q", (lo, hi) for "jpeg:lo-hi"; null for
+    /// other degradations.</summary>
+    public (int Min, int Max)? JpegQualityRange => JpegQuality is { } q ? (q, q)
+        : JpegRange().Match(Degradation.Trim()) is { Success: true } m
+            ? (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)) : null;
+
+    [GeneratedRegex(@"^jpeg:(\d{1,3})-(\d{1,3})$", RegexOptions.IgnoreCase)]
+    private static partial Regex JpegRange();
+
+    /// <summary>True for a model that restores luminance only (the papers' Y models).</summary>
+    public bool IsLuma => string.Equals(ColorMode, "Y", StringComparison.OrdinalIgnoreCase);
+
     static readonly string[] KnownKeys =
     [
-        "format_version", "name", "architecture", "channels", "color_mode", "degradation", "recipe", "iterations",
+        "format_version", "name", "architecture", "channels", "color_mode", "chroma_sampling", "degradation", "recipe", "iterations",
         "training_seconds", "validation_psnr", "baseline_psnr", "scores", "created", "trained_by", "description",
     ];
 
@@ -68,6 +82,7 @@ public sealed partial record ModelMetadata
             ["trained_by"] = TrainedBy,
             ["created"] = (Created ?? DateTimeOffset.UtcNow).ToString("o", CultureInfo.InvariantCulture),
         };
+        if (ChromaSampling is not null) map["chroma_sampling"] = ChromaSampling;
         if (Recipe is not null) map["recipe"] = Recipe;
         if (Iterations is { } it) map["iterations"] = it.ToString(CultureInfo.InvariantCulture);
         if (TrainingSeconds is { } ts) map["training_seconds"] = ts.ToString("R", CultureInfo.InvariantCulture);
@@ -110,6 +125,7 @@ public sealed partial record ModelMetadata
             Architecture = architecture,
             Channels = Parse<int>("channels") ?? 1,
             ColorMode = Get("color_mode") ?? "Y",
+            ChromaSampling = Get("chroma_sampling"),
             Degradation = Get("degradation") ?? "",
             Recipe = Get("recipe"),
             Iterations = Parse<long>("iterations"),

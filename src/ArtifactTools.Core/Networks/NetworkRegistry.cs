@@ -49,6 +49,9 @@ public static class NetworkRegistry
         new("CASCNN-Residual", "CASCNN-Residual", "CAS-CNN", Paper003, TrainingRecipes.CasCnnPaper, "CAS-CNN predicting a residual added to its input (the paper tried it and dropped it).", c => new CasCnn(c, residual: true)),
         // This project's compact residual U-Net (no paper: the "paper" recipe is the fast one it was tried with).
         new(ResUNet.Name, ResUNet.Name, "Residual U-Net", "ArtifactTools (after DRUNet/FBCNN's backbone)", TrainingRecipes.Fast, "Compact residual U-Net: residual blocks at 32/64/128 channels, full to 1/4 size, additive skips; 1.04 M weights, 97x97 receptive field.", c => new ResUNet(c)),
+        // Not from the papers (they restore Y only): this project's colour network, Y-guided chroma restoration on
+        // YCbCr input. It always takes 3 channels, whatever the caller asks for.
+        new(ChromaNetwork.Name, ChromaNetwork.Name, "Chroma", "ArtifactTools (colour, issue #12)", TrainingRecipes.Chroma, "Y-guided chroma network: restores Cb and Cr of a YCbCr image at half resolution, Y passes through.", _ => new ChromaNetwork()),
     ];
 
     /// <summary>The recipe for specs that name no network of the papers: SRCNN, the AR-CNN family and hourglass
@@ -70,6 +73,7 @@ public static class NetworkRegistry
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nameOrSpec);
         if (NetworkSpec.LooksLikeSpec(nameOrSpec)) return new ChainNetwork(NetworkSpec.Parse(nameOrSpec), channels);
+        if (ChromaWidth(nameOrSpec) is { } width) return new ChromaNetwork(width);
         return Find(nameOrSpec).Build(channels);
     }
 
@@ -78,7 +82,7 @@ public static class NetworkRegistry
     public static RestorationNetwork CopyOf(RestorationNetwork network, torch.ScalarType type)
     {
         ArgumentNullException.ThrowIfNull(network);
-        var copy = Create(network.Spec, (int)network.Layers[0].Weight.shape[1]);
+        var copy = Create(network.Spec, ImageChannels(network));
         copy.load_state_dict(network.state_dict().ToDictionary(p => p.Key, p => p.Value.cpu()));
         copy.to(type);
         copy.train(network.training);
@@ -109,7 +113,19 @@ public static class NetworkRegistry
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nameOrSpec);
         if (NetworkSpec.LooksLikeSpec(nameOrSpec)) NetworkSpec.Parse(nameOrSpec);
-        else Find(nameOrSpec);
+        else if (ChromaWidth(nameOrSpec) is null) Find(nameOrSpec);
+    }
+
+    /// <summary>Image channels a network takes: 3 (Y, Cb, Cr) for the chroma network, else 1 (the papers' Y) unless
+    /// the caller builds it for more.</summary>
+    public static int ImageChannels(RestorationNetwork network) => network is ChromaNetwork ? 3 : (int)network.Layers[0].Weight.shape[1];
+
+    /// <summary>The width of "ChromaNet-w16"-style names (other widths than the default); null for anything else.</summary>
+    static int? ChromaWidth(string name)
+    {
+        var prefix = ChromaNetwork.Name + "-w";
+        return name.Trim().StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            && int.TryParse(name.Trim()[prefix.Length..], out var w) && w >= 4 ? w : null;
     }
 
     /// <summary>True when <paramref name="name"/> names a known network.</summary>

@@ -12,7 +12,7 @@ namespace ArtifactTools.Training;
 /// every augmented image is compressed whole (so JPEG's 8x8 grid is the real one) before patches are cut, an epoch
 /// never recompresses, and resident memory stays bounded by the OS page cache however large the set is.
 /// </summary>
-public sealed class PreparedPairs : IDisposable
+public sealed class PreparedPairs : ITrainingPairs
 {
     const string Magic = "ATPAIRS1";
     readonly MemoryMappedFile _file;
@@ -23,6 +23,7 @@ public sealed class PreparedPairs : IDisposable
     readonly record struct PairEntry(long CleanOffset, long DegradedOffset, int Width, int Height);
 
     public int Count => _entries.Length;
+    public int Channels => 1;
     public string CachePath { get; }
 
     unsafe PreparedPairs(string path)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ArtifactTools.Degradation;
+using ArtifactTools.Imaging;
 using ArtifactTools.Models;
 using ArtifactTools.Networks;
 using ArtifactTools.Runtime;
@@ -56,8 +57,8 @@ public sealed class Trainer
         public int Iteration { get; set; }
         public double ElapsedBefore { get; set; }
         public double? LastValidation { get; set; }
-        public PreparedPairs Pairs { get; set; } = null!;
-        public ValidationSet Validation { get; set; } = null!;
+        public ITrainingPairs Pairs { get; set; } = null!;
+        public IValidationSet Validation { get; set; } = null!;
         public TrainingLog Log { get; set; } = null!;
         public Stopwatch Clock { get; } = new();
         public Queue<double> RecentSeconds { get; } = new();
@@ -81,7 +82,7 @@ public sealed class Trainer
         var device = ComputeDevice.Resolve(_options.Device);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_options.OutputPath))!);
 
-        var run = new RunState(NetworkRegistry.Create(_options.Architecture), device);
+        var run = new RunState(ColorTraining.CreateNetwork(_options), device);
         try
         {
             PrepareNetwork(run);
@@ -117,24 +118,30 @@ public sealed class Trainer
     {
         Status?.Invoke("Preparing training data");
         var cacheDir = _options.CacheDirectory ?? UserFolders.WritableCache("training");
-        run.Pairs = PreparedPairs.Open(_options.TrainingFiles, _options.Degradation, Recipe, _options.Seed, cacheDir,
-            Recipe.PatchSize, new Progress<string>(m => Status?.Invoke(m)), cancellation);
+        var progress = new Progress<string>(m => Status?.Invoke(m));
+        bool colour = _options.ColorMode == ColorMode.YCbCr;
+        var degradation = colour ? ColorTraining.Degradation(_options) : _options.Degradation;
+        run.Pairs = colour
+            ? ColorPairs.Open(_options.TrainingFiles, degradation, Recipe, _options.Seed, cacheDir, Recipe.PatchSize, progress, cancellation)
+            : PreparedPairs.Open(_options.TrainingFiles, degradation, Recipe, _options.Seed, cacheDir, Recipe.PatchSize, progress, cancellation);
         Status?.Invoke("Preparing validation data");
-        run.Validation = new ValidationSet(_options.ValidationFiles, _options.Degradation, _options.Seed);
+        run.Validation = colour
+            ? new ColorValidationSet(_options.ValidationFiles, degradation, _options.Seed)
+            : new ValidationSet(_options.ValidationFiles, degradation, _options.Seed);
         run.Log = new TrainingLog(_options.LogPath, run.StartIteration);
         run.LastValidation = run.Log.Entries.LastOrDefault(e => e.ValidationPsnr is not null)?.ValidationPsnr;
 
-        int patch = Recipe.PatchSize, batch = Recipe.BatchSize;
-        if (run.Device.type == DeviceType.CPU) EnsureExactGradients(run.Network, batch, patch);
-        run.DegradedBatch = new float[batch * patch * patch];
-        run.CleanBatch = new float[batch * patch * patch];
+        int patch = Recipe.PatchSize, batch = Recipe.BatchSize, channels = run.Pairs.Channels;
+        if (run.Device.type == DeviceType.CPU) EnsureExactGradients(run.Network, channels, batch, patch);
+        run.DegradedBatch = new float[batch * channels * patch * patch];
+        run.CleanBatch = new float[batch * channels * patch * patch];
         run.Clock.Start();
     }
 
     /// <summary>One optimisation step on one batch drawn from (seed, iteration).</summary>
     StepResult Step(RunState run)
     {
-        int iteration = ++run.Iteration, patch = Recipe.PatchSize, batch = Recipe.BatchSize;
+        int iteration = ++run.Iteration, patch = Recipe.PatchSize, batch = Recipe.BatchSize, channels = run.Pairs.Channels;
         double factor = LearningRateFactor(iteration);
         OptimizerFactory.ScaleLearningRates(run.Optimizer, factor);
         bool fineTuning = Recipe.Loss == LossKind.MultiScale && iteration > _options.Iterations * (1 - Recipe.FineTuneFraction);
@@ -143,8 +150,8 @@ public sealed class Trainer
         double loss;
         using (var scope = NewDisposeScope())
         {
-            var input = tensor(run.DegradedBatch, [batch, 1, patch, patch], device: run.Device);
-            var target = tensor(run.CleanBatch, [batch, 1, patch, patch], device: run.Device);
+            var input = tensor(run.DegradedBatch, [batch, channels, patch, patch], device: run.Device);
+            var target = tensor(run.CleanBatch, [batch, channels, patch, patch], device: run.Device);
             run.Optimizer.zero_grad();
             var value = Losses.For(Recipe, run.Network, input, target, fineTuning);
             value.backward();
@@ -234,9 +241,9 @@ public sealed class Trainer
     /// <summary>Stops before step one when this process's CPU kernels give the network wrong gradients: a restore came
     /// first and left oneDNN uncapped, or this CPU's measured verdict (see <see cref="TrainingKernels"/>) does not hold
     /// for this network; then the verdict falls back to the safe cap, so the next session trains exactly.</summary>
-    static void EnsureExactGradients(RestorationNetwork network, int batch, int patch)
+    static void EnsureExactGradients(RestorationNetwork network, int channels, int batch, int patch)
     {
-        if (GradientCheck.CpuBackwardIsExact(network, 1, Math.Min(batch, 2), Math.Min(patch, 48))) return;
+        if (GradientCheck.CpuBackwardIsExact(network, channels, Math.Min(batch, 2), Math.Min(patch, 48))) return;
         if (!OneDnn.CappedForTraining)
             throw new InvalidOperationException(
                 "This session's CPU convolution kernels give wrong training gradients on this processor: a restore earlier in the " +
@@ -289,6 +296,9 @@ public sealed class Trainer
         {
             Name = _options.ModelName ?? Path.GetFileNameWithoutExtension(_options.OutputPath),
             Architecture = network.Spec,
+            Channels = run.Pairs.Channels,
+            ColorMode = _options.ColorMode.ToString(),
+            ChromaSampling = _options.ColorMode == ColorMode.YCbCr ? _options.ChromaSampling.ToString() : null,
             Degradation = _options.Degradation.Spec,
             Recipe = Recipe.Name,
             Iterations = run.Iteration,

@@ -1,4 +1,5 @@
 using ArtifactTools.Degradation;
+using ArtifactTools.Imaging;
 using ArtifactTools.Runtime;
 
 namespace ArtifactTools.Training;
@@ -13,6 +14,11 @@ public sealed record TrainingOptions
     /// <summary>What the network learns to undo, e.g. <c>Degradations.Parse("jpeg:10")</c>; its Spec is what the model
     /// file, checkpoint and log record.</summary>
     public required IDegradation Degradation { get; init; }
+    /// <summary><see cref="ColorMode.Y"/>: the papers' luminance pairs; <see cref="ColorMode.YCbCr"/>: colour pairs,
+    /// compressed as colour files with <see cref="ChromaSampling"/>, for 3-channel (colour) networks.</summary>
+    public ColorMode ColorMode { get; init; } = ColorMode.Y;
+    /// <summary>Chroma subsampling of the colour training JPEGs (libjpeg's default 4:2:0).</summary>
+    public ChromaSampling ChromaSampling { get; init; } = ChromaSampling.Yuv420;
     public required TrainingRecipe Recipe { get; init; }
     public required int Iterations { get; init; }
     /// <summary>The model file to write (.safetensors); checkpoint, log and curve sit beside it.</summary>

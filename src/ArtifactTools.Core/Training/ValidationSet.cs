@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 namespace ArtifactTools.Training;
 
 /// <summary>Whole validation images (Y), degraded once. Scores the network's output as a user gets it: rounded to 8 bits.</summary>
-public sealed class ValidationSet
+public sealed class ValidationSet : IValidationSet
 {
     readonly List<(Plane Clean, Plane Degraded)> _pairs = [];
 

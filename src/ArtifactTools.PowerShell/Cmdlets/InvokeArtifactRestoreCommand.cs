@@ -79,6 +79,12 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
     [Parameter(DontShow = true)]
     public SwitchParameter Sequential { get; set; }
 
+    /// <summary>Unset (default): colour JPEGs also get their chroma restored by the shipped colour model for their
+    /// quality and chroma sampling; other inputs keep their colour. Y: luminance only (chroma kept as decoded).
+    /// YCbCr: restore chroma of every colour input (non-JPEG inputs are taken as 4:2:0). Gray stays gray.</summary>
+    [Parameter]
+    public ColorMode? ColorMode { get; set; }
+
     /// <summary>Restores again inputs whose output (our own, stamped file) exists. Never overwrites anything else.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -90,12 +96,15 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
     public string? ReferencePath { get; set; }
 
     readonly Dictionary<string, Restorer> _restorers = new(StringComparer.Ordinal);
+    readonly Dictionary<string, RestorationModel> _colorModels = new(StringComparer.Ordinal);
+    readonly Dictionary<string, ColorRestorer> _colorRestorers = new(StringComparer.Ordinal);
     readonly List<(string Path, string? Reference)> _inputs = [];
     readonly HashSet<string> _seenInputs = new(RealPath.Comparer);
     readonly Dictionary<string, string?> _folderErrors = new(RealPath.Comparer);
     ModelCatalog _catalog = null!;
     OutputPlanner _planner = null!;
     string? _modelPath;
+    string? _colorModelPath;
     string? _outputDirectory;
     TorchSharp.torch.Device _device = TorchSharp.torch.CPU;
     int _fileIndex;
@@ -118,6 +127,9 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
         _catalog = ModelCatalog.Default();
         if (OutputDirectory is not null) _outputDirectory = PathResolution.ResolveOutput(this, OutputDirectory);
         if (Model is not null) _modelPath = ResolveModel(Model);
+        // A colour model named with -Model restores chroma; luminance still gets the model for each file's quality.
+        if (_modelPath is not null && ColorRestorer.IsColorModel(ModelFile.ReadMetadata(_modelPath)))
+            (_colorModelPath, _modelPath) = (_modelPath, null);
     }
 
     /// <summary>A model file path for -Model: an existing file, else a catalog name.</summary>
@@ -178,7 +190,7 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
         public TimeSpan Work { get; set; }
     }
 
-    sealed record DecodedFile(RasterImage Image, int? Quality, QuantizationConstraint? Constraint);
+    sealed record DecodedFile(RasterImage Image, int? Quality, QuantizationConstraint? Constraint, ChromaSampling? Sampling);
     sealed record RestoredFile(RasterImage Image, string Model, int? Quality);
 
     /// <summary>Pipeline thread, in input order: the output decision, -WhatIf/-Confirm and the output folder's check.
@@ -210,10 +222,11 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
         var clock = Stopwatch.StartNew();
         var bytes = File.ReadAllBytes(job.Path);
         int? quality = JpegQualityEstimator.EstimateDetailed(bytes)?.Quality;
+        var sampling = ChromaSampling.ReadFromJpeg(bytes);
         var constraint = NoProjection ? null : QuantizationConstraint.FromJpeg(bytes);
         var image = ImageCodec.Decode(bytes, job.Path);
         job.Work += clock.Elapsed;
-        return new DecodedFile(image, quality, constraint);
+        return new DecodedFile(image, quality, constraint, sampling);
     }
 
     /// <summary>Pipeline thread: picks (and loads) the model and restores, reporting tiles as the file's progress.</summary>
@@ -233,9 +246,20 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
             QuantizationConstraint = decoded.Constraint,
             Progress = new TileProgress(this, fileName),
         };
-        var output = restorer.RestoreInPlace(decoded.Image, options, PipelineStopToken); // the decoded input is ours: no second copy
+        var (colorModelPath, colorReason) = ColorModelChoice.Choose(ColorMode, decoded.Image.ColorModel, decoded.Quality, decoded.Sampling, _catalog, _colorModelPath);
+        WriteVerbose($"'{fileName}': {(colorModelPath is null ? "chroma kept as decoded" : "chroma restored")}: {colorReason}.");
+        // The decoded input is ours: restored in place, no second copy.
+        RasterImage output;
+        string modelName;
+        if (colorModelPath is null)
+            (output, modelName) = (restorer.RestoreInPlace(decoded.Image, options, PipelineStopToken), restorer.Model.Name);
+        else
+        {
+            var colorRestorer = ColorRestorerFor(restorer, colorModelPath);
+            (output, modelName) = (colorRestorer.RestoreInPlace(decoded.Image, options, PipelineStopToken), colorRestorer.Name);
+        }
         job.Work += clock.Elapsed;
-        return new RestoredFile(output, restorer.Model.Name, decoded.Quality);
+        return new RestoredFile(output, modelName, decoded.Quality);
     }
 
     /// <summary>Worker thread: writes the stamped output atomically; the result is written at the file's turn.</summary>
@@ -288,6 +312,19 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
         }
     }
 
+    /// <summary>The luma restorer paired with the colour model in this file; each model loads once per run.</summary>
+    ColorRestorer ColorRestorerFor(Restorer luma, string path)
+    {
+        var key = luma.Model.Path + "|" + path;
+        if (_colorRestorers.TryGetValue(key, out var cached)) return cached;
+        if (!_colorModels.TryGetValue(path, out var model))
+        {
+            WriteVerbose($"Loading colour model '{path}' on {_device}.");
+            model = _colorModels[path] = ModelFile.Load(path, _device);
+        }
+        return _colorRestorers[key] = new ColorRestorer(luma, model);
+    }
+
     /// <summary>"file i of n", the share of files done (tiles within the file), and the time left at this run's pace.</summary>
     void WriteFileProgress(string fileName, string status, int? tilePercent)
     {
@@ -309,6 +346,9 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
     {
         foreach (var restorer in _restorers.Values) restorer.Dispose();
         _restorers.Clear();
+        _colorRestorers.Clear();
+        foreach (var model in _colorModels.Values) model.Dispose();
+        _colorModels.Clear();
     }
 
     /// <summary>Reports tiles on the pipeline thread (the restore runs there), as the file's progress.</summary>

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ArtifactTools.Degradation;
+using ArtifactTools.Imaging;
 using ArtifactTools.Models;
 using ArtifactTools.Networks;
 using ArtifactTools.PowerShell.Completion;
@@ -38,6 +39,15 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
     /// <summary>Degradation spec: jpeg:10, jpeg:5-95 (one blind model), jp2:0.3 (bits per pixel), rescale:0.5+jpeg:75, webp:50.</summary>
     [Parameter(ParameterSetName = DegradationSet)]
     public string? Degradation { get; set; }
+
+    /// <summary>Y: the papers' luminance training; YCbCr: colour pairs (colour JPEGs with -ChromaSampling) for a
+    /// colour network such as ChromaNet. Default: YCbCr for ChromaNet, Y for the papers' networks.</summary>
+    [Parameter] public ColorMode? ColorMode { get; set; }
+
+    /// <summary>Chroma subsampling of the colour training JPEGs: 4:2:0 (libjpeg's default), 4:2:2 or 4:4:4.</summary>
+    [Parameter]
+    [ValidateSet("4:2:0", "4:2:2", "4:4:4")]
+    public string ChromaSampling { get; set; } = "4:2:0";
 
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
@@ -168,6 +178,8 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
             TrainingFiles = _training.Distinct().ToList(),
             ValidationFiles = validation,
             Degradation = degradation,
+            ColorMode = ColorMode ?? ColorTraining.DefaultFor(Architecture),
+            ChromaSampling = Imaging.ChromaSampling.Parse(ChromaSampling),
             Recipe = recipe,
             Iterations = Iterations,
             OutputPath = output,

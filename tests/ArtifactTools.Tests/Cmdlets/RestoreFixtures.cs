@@ -22,5 +22,22 @@ static class RestoreFixtures
         return path;
     }
 
+    /// <summary>A colour model file: the chroma network at a small width, random weights, colour metadata.</summary>
+    public static string SaveColorModel(string path, string degradation, string sampling = "4:2:0")
+    {
+        TorchSharp.torch.manual_seed(7);
+        using var network = NetworkRegistry.Create("ChromaNet-w8");
+        ModelFile.Save(path, network, new ModelMetadata
+        {
+            Name = Path.GetFileNameWithoutExtension(path),
+            Architecture = network.Spec,
+            Channels = 3,
+            ColorMode = "YCbCr",
+            ChromaSampling = sampling,
+            Degradation = degradation,
+        });
+        return path;
+    }
+
     public static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 }

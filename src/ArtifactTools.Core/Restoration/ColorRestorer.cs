@@ -1,0 +1,144 @@
+using ArtifactTools.Imaging;
+using ArtifactTools.Models;
+using ArtifactTools.Networks;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ArtifactTools.Restoration;
+
+/// <summary>
+/// Restores colour: luminance with a luma model (the papers' networks, through <see cref="Restorer"/>) and chroma with
+/// a colour model (<see cref="ChromaNetwork"/>) that sees the decoded Y, Cb and Cr. Both networks read the decoded
+/// image, so each sees what it was trained on. Works in MATLAB YCbCr and back to RGB, clamped; tiled like the luma
+/// restore so memory stays bounded by the tile; the image's RGB planes hold Y, Cb, Cr in between, so a restore needs
+/// three extra planes (restored Y, Cb, Cr), not six. Gray images get the luma restore only.
+/// </summary>
+public sealed class ColorRestorer : IDisposable
+{
+    // Restorer's CPU cache budget for the widest feature map (see Restorer.DefaultTileSize), for the chroma network.
+    const long CpuFeatureMapBytes = 12L << 20;
+    const int GpuTileSize = 1024;
+
+    readonly bool _ownsChroma;
+    readonly Lazy<int> _receptiveRadius;
+
+    public Restorer Luma { get; }
+    public RestorationModel Chroma { get; }
+
+    /// <summary>"luma+chroma" model names, as outputs and results record them.</summary>
+    public string Name => $"{Luma.Model.Name}+{Chroma.Name}";
+
+    /// <param name="ownsChroma">Dispose the chroma model with this restorer (the luma restorer stays the caller's: several
+    /// colour restorers can share one).</param>
+    public ColorRestorer(Restorer luma, RestorationModel chroma, bool ownsChroma = false)
+    {
+        ArgumentNullException.ThrowIfNull(luma);
+        ArgumentNullException.ThrowIfNull(chroma);
+        if (!IsColorModel(chroma.Metadata))
+            throw new NotSupportedException($"Model '{chroma.Name}' restores colour mode '{chroma.Metadata.ColorMode}' with {chroma.Metadata.Channels} channel(s); a colour model (YCbCr, 3 channels) is needed.");
+        (Luma, Chroma, _ownsChroma) = (luma, chroma, ownsChroma);
+        _receptiveRadius = new Lazy<int>(() => ReceptiveField.MeasureRadius(chroma.Network, chroma.Device, channels: 3));
+    }
+
+    /// <summary>True for a model that restores YCbCr images (3 channels).</summary>
+    public static bool IsColorModel(ModelMetadata metadata) =>
+        metadata.Channels == 3 && string.Equals(metadata.ColorMode, nameof(ColorMode.YCbCr), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The chroma network's tiling margin: its receptive radius on its downsampling grid.</summary>
+    public int ChromaMargin => TileGrid.RoundUp(_receptiveRadius.Value, Chroma.Network.Downsampling);
+
+    int ChromaTileSize()
+    {
+        if (Chroma.Device.type != DeviceType.CPU) return GpuTileSize;
+        var network = Chroma.Network;
+        int side = (int)Math.Sqrt(CpuFeatureMapBytes / (sizeof(float) * (double)network.FeatureChannels));
+        int interior = side - 2 * ChromaMargin;
+        return Math.Max(interior / network.Downsampling * network.Downsampling, Math.Max(32, ChromaMargin));
+    }
+
+    /// <summary>Restores <paramref name="image"/> by overwriting its colour planes, and returns it.</summary>
+    public RasterImage RestoreInPlace(RasterImage image, RestoreOptions? options = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        options ??= new RestoreOptions();
+        options.Validate();
+        if (image.ColorModel == ColorModel.Gray) return Luma.RestoreInPlace(image, options, cancellation);
+
+        var planes = image.Channels;
+        ToYCbCrInPlace(planes);
+        var (y, cb, cr) = (planes[0], planes[1], planes[2]);
+        var (restoredCb, restoredCr) = RestoreChroma(y, cb, cr, options, cancellation);
+        var restoredY = Luma.RestoreLuma(y, options, cancellation);
+        options.QuantizationConstraint?.Project(y, restoredY, LumaScale.StudioRange); // as the luma-only restore does
+        ToRgbInPlace(restoredY, restoredCb, restoredCr, planes);
+        return image;
+    }
+
+    /// <summary>Cb and Cr restored by the chroma network, tile by tile (0..255, unclamped; blended by Strength).</summary>
+    public (Plane Cb, Plane Cr) RestoreChroma(Plane y, Plane cb, Plane cr, RestoreOptions options, CancellationToken cancellation = default)
+    {
+        int margin = options.Margin ?? ChromaMargin;
+        var tiles = TileGrid.Create(y.Width, y.Height, options.TileSize ?? ChromaTileSize(), margin, Chroma.Network.Downsampling);
+        var outCb = new Plane(y.Width, y.Height);
+        var outCr = new Plane(y.Width, y.Height);
+        float strength = (float)options.Strength;
+        int done = 0;
+        using var inference = inference_mode();
+        foreach (var tile in tiles)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            using var scope = NewDisposeScope();
+            var input = cat([.. new[] { y, cb, cr }.Select(p => TensorImage.ToTensor([p], tile.Input))], 1).to(Chroma.Device);
+            var restored = Chroma.Network.forward(input).to(ScalarType.Float32, CPU);
+            var interior = tile.Interior;
+            var inside = interior with { X = interior.X - tile.Input.X, Y = interior.Y - tile.Input.Y };
+            TensorImage.CopyToPlane(restored[.., 1..2], 0, inside, outCb, interior.X, interior.Y);
+            TensorImage.CopyToPlane(restored[.., 2..3], 0, inside, outCr, interior.X, interior.Y);
+            if (strength < 1f)
+            {
+                Blend(cb, outCb, interior, strength);
+                Blend(cr, outCr, interior, strength);
+            }
+            options.Progress?.Report((++done, tiles.Count));
+        }
+        return (outCb, outCr);
+    }
+
+    static void Blend(Plane original, Plane restored, PixelRect region, float strength)
+    {
+        for (int row = region.Y; row < region.Bottom; row++)
+        {
+            var o = original.Data.AsSpan(row * original.Width + region.X, region.Width);
+            var r = restored.Data.AsSpan(row * restored.Width + region.X, region.Width);
+            for (int i = 0; i < r.Length; i++) r[i] = o[i] + strength * (r[i] - o[i]);
+        }
+    }
+
+    /// <summary>R, G, B planes become Y, Cb, Cr (MATLAB, unrounded) in place.</summary>
+    static void ToYCbCrInPlace(Plane[] rgb)
+    {
+        var (r, g, b) = (rgb[0].Data, rgb[1].Data, rgb[2].Data);
+        for (int i = 0; i < r.Length; i++)
+        {
+            var (y, cb, cr) = ColorConversion.RgbToYCbCr(r[i], g[i], b[i]);
+            (r[i], g[i], b[i]) = ((float)y, (float)cb, (float)cr);
+        }
+    }
+
+    static void ToRgbInPlace(Plane y, Plane cb, Plane cr, Plane[] target)
+    {
+        var (r, g, b) = (target[0].Data, target[1].Data, target[2].Data);
+        for (int i = 0; i < r.Length; i++)
+        {
+            var (vr, vg, vb) = ColorConversion.YCbCrToRgb(y.Data[i], cb.Data[i], cr.Data[i]);
+            r[i] = (float)Math.Clamp(vr, 0, 255);
+            g[i] = (float)Math.Clamp(vg, 0, 255);
+            b[i] = (float)Math.Clamp(vb, 0, 255);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_ownsChroma) Chroma.Dispose();
+    }
+}
