@@ -35,14 +35,12 @@ public static partial class NotebookReport
         return html.Append("</body></html>\n").ToString();
     }
 
-    /// <summary>Writes the report atomically (temp file beside it, then a move), so a crash leaves no half file.</summary>
+    /// <summary>Writes the report atomically (<see cref="ArtifactTools.FileSystem.AtomicFile"/>), so a crash leaves no half file.</summary>
     public static string Save(ExecutedNotebook notebook, string path)
     {
         var full = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        var temp = full + $".{Guid.NewGuid():N}.tmp";
-        File.WriteAllText(temp, ToHtml(notebook));
-        File.Move(temp, full, overwrite: true);
+        ArtifactTools.FileSystem.AtomicFile.WriteAllText(full, ToHtml(notebook));
         return full;
     }
 
