@@ -49,8 +49,13 @@ public sealed class OutputPlanner
         var extension = ImageEncoding.ExtensionOf(format);
         var stem = Path.GetFileNameWithoutExtension(input) + _layout.Suffix;
         var target = Path.Combine(directory, stem + extension);
-        if (RealPath.Same(target, input)) target = Path.Combine(directory, stem + SameNameSuffix + extension);
+        var realInput = RealPath.Of(input);
         var real = RealPath.Of(target);
+        if (RealPath.Comparer.Equals(real, realInput))
+        {
+            target = Path.Combine(directory, stem + SameNameSuffix + extension);
+            real = RealPath.Of(target);
+        }
 
         if (_plannedBy.TryGetValue(real, out var other))
             return Fail(target, format, "OutputCollision",
@@ -58,16 +63,16 @@ public sealed class OutputPlanner
         if (Directory.Exists(target))
             return Fail(target, format, "OutputIsFolder", $"The output '{target}' of '{input}' is a folder.");
 
-        var decision = File.Exists(target) ? DecideOverExisting(input, target, real, format) : new(OutputAction.Write, target, format);
+        var decision = File.Exists(target) ? DecideOverExisting(input, realInput, target, real, format) : new(OutputAction.Write, target, format);
         if (decision.Action != OutputAction.Fail) _plannedBy[real] = input;
         return decision;
     }
 
     /// <summary>An existing file is replaced only when it is our own output of this very input, and only with -Force.</summary>
-    OutputDecision DecideOverExisting(string input, string target, string realTarget, ImageFileFormat format)
+    OutputDecision DecideOverExisting(string input, string realInput, string target, string realTarget, ImageFileFormat format)
     {
         var stamp = OutputStamp.Read(target);
-        if (stamp is not null && RealPath.Same(SourceOf(stamp, target), input))
+        if (stamp is not null && RealPath.Comparer.Equals(RealPath.Of(SourceOf(stamp, target)), realInput))
             return _layout.Force
                 ? new(OutputAction.Write, target, format)
                 : new(OutputAction.Skip, target, format, $"already restored from this input (with {stamp.Model}); -Force restores it again");
