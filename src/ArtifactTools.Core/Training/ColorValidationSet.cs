@@ -28,32 +28,16 @@ public sealed class ColorValidationSet : IValidationSet
         BaselinePsnr = _pairs.Count == 0 ? double.NaN : baseline / _pairs.Count;
     }
 
-    public double Evaluate(RestorationNetwork network, Device device)
+    public double Evaluate(RestorationNetwork network, Device device) => IValidationSet.MeanScore(network, _pairs, pair =>
     {
-        if (_pairs.Count == 0) return double.NaN;
-        bool wasTraining = network.training;
-        network.eval();
-        try
-        {
-            using var _ = no_grad();
-            double sum = 0;
-            foreach (var (clean, (y, cb, cr)) in _pairs)
-            {
-                using var scope = NewDisposeScope();
-                var planes = new[] { y, cb, cr }.Select(p => tensor(p.Data, [1, 1, p.Height, p.Width])).ToArray();
-                var input = cat(planes, 1).to(device).div_(255f);
-                var output = network.forward(input).mul_(255f).cpu().contiguous();
-                var restored = Enumerable.Range(0, 3).Select(c => new Plane(y.Width, y.Height, output[0, c].data<float>().ToArray())).ToArray();
-                var rgb = ColorConversion.FromYCbCr(restored[0], restored[1], restored[2]);
-                sum += RgbPsnr(clean, Rounded(rgb));
-            }
-            return sum / _pairs.Count;
-        }
-        finally
-        {
-            if (wasTraining) network.train();
-        }
-    }
+        var (clean, (y, cb, cr)) = pair;
+        var planes = new[] { y, cb, cr }.Select(p => tensor(p.Data, [1, 1, p.Height, p.Width])).ToArray();
+        var input = cat(planes, 1).to(device).div_(255f);
+        var output = network.forward(input).mul_(255f).cpu().contiguous();
+        var restored = Enumerable.Range(0, 3).Select(c => new Plane(y.Width, y.Height, output[0, c].data<float>().ToArray())).ToArray();
+        var rgb = ColorConversion.FromYCbCr(restored[0], restored[1], restored[2]);
+        return RgbPsnr(clean, Rounded(rgb));
+    });
 
     /// <summary>PSNR of the MSE pooled over R, G and B (Measure-ImageQuality -Channel RGB's PSNR, without its SSIM).</summary>
     static double RgbPsnr(RasterImage reference, RasterImage test) =>

@@ -28,28 +28,12 @@ public sealed class ValidationSet : IValidationSet
     }
 
     /// <summary>Mean PSNR of the network's outputs (network switched to eval for the call).</summary>
-    public double Evaluate(RestorationNetwork network, Device device)
+    public double Evaluate(RestorationNetwork network, Device device) => IValidationSet.MeanScore(network, _pairs, pair =>
     {
-        if (_pairs.Count == 0) return double.NaN;
-        bool wasTraining = network.training;
-        network.eval();
-        try
-        {
-            using var _ = no_grad();
-            double sum = 0;
-            foreach (var (clean, degraded) in _pairs)
-            {
-                using var scope = NewDisposeScope();
-                var input = tensor(degraded.Data, [1, 1, degraded.Height, degraded.Width], device: device).div_(255f);
-                var output = network.forward(input).mul_(255f).clamp_(0f, 255f).round_().cpu();
-                var restored = new Plane(clean.Width, clean.Height, output.data<float>().ToArray());
-                sum += ImageMetrics.Psnr(clean, restored);
-            }
-            return sum / _pairs.Count;
-        }
-        finally
-        {
-            if (wasTraining) network.train();
-        }
-    }
+        var (clean, degraded) = pair;
+        var input = tensor(degraded.Data, [1, 1, degraded.Height, degraded.Width], device: device).div_(255f);
+        var output = network.forward(input).mul_(255f).clamp_(0f, 255f).round_().cpu();
+        var restored = new Plane(clean.Width, clean.Height, output.data<float>().ToArray());
+        return ImageMetrics.Psnr(clean, restored);
+    });
 }
