@@ -82,36 +82,15 @@ public sealed class ColorRestorer : IDisposable
         var outCb = new Plane(y.Width, y.Height);
         var outCr = new Plane(y.Width, y.Height);
         float strength = (float)options.Strength;
-        int done = 0;
-        using var inference = inference_mode();
-        foreach (var tile in tiles)
+        TileGrid.ForEachBatch(tiles, batchSize: 1, options.Progress, cancellation, batch =>
         {
-            cancellation.ThrowIfCancellationRequested();
-            using var scope = NewDisposeScope();
+            var tile = batch[0];
             var input = cat([.. new[] { y, cb, cr }.Select(p => TensorImage.ToTensor([p], tile.Input))], 1).to(Chroma.Device);
             var restored = Chroma.Network.forward(input).to(ScalarType.Float32, CPU);
-            var interior = tile.Interior;
-            var inside = interior with { X = interior.X - tile.Input.X, Y = interior.Y - tile.Input.Y };
-            TensorImage.CopyToPlane(restored[.., 1..2], 0, inside, outCb, interior.X, interior.Y);
-            TensorImage.CopyToPlane(restored[.., 2..3], 0, inside, outCr, interior.X, interior.Y);
-            if (strength < 1f)
-            {
-                Blend(cb, outCb, interior, strength);
-                Blend(cr, outCr, interior, strength);
-            }
-            options.Progress?.Report((++done, tiles.Count));
-        }
+            tile.Keep(restored[.., 1..2], 0, outCb, cb, strength);
+            tile.Keep(restored[.., 2..3], 0, outCr, cr, strength);
+        });
         return (outCb, outCr);
-    }
-
-    static void Blend(Plane original, Plane restored, PixelRect region, float strength)
-    {
-        for (int row = region.Y; row < region.Bottom; row++)
-        {
-            var o = original.Data.AsSpan(row * original.Width + region.X, region.Width);
-            var r = restored.Data.AsSpan(row * restored.Width + region.X, region.Width);
-            for (int i = 0; i < r.Length; i++) r[i] = o[i] + strength * (r[i] - o[i]);
-        }
     }
 
     /// <summary>R, G, B planes become Y, Cb, Cr (MATLAB, unrounded) in place.</summary>

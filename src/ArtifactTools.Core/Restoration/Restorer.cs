@@ -167,40 +167,15 @@ public sealed class Restorer : IDisposable
         int margin = options.Margin ?? DefaultMargin;
         var tiles = TileGrid.Create(y.Width, y.Height, options.TileSize ?? DefaultTileSize(margin), margin, Model.Network.Downsampling);
         var output = new Plane(y.Width, y.Height);
-        var batches = tiles.GroupBy(t => (t.Input.Width, t.Input.Height))
-            .SelectMany(g => g.Chunk(options.BatchSize)).ToList();
         float strength = (float)options.Strength;
-        int done = 0;
-
-        using var inference = inference_mode();
-        foreach (var batch in batches)
+        TileGrid.ForEachBatch(tiles, options.BatchSize, options.Progress, cancellation, batch =>
         {
-            cancellation.ThrowIfCancellationRequested();
-            using var scope = NewDisposeScope();
             var input = TensorImage.ToTensor(batch.Select(t => (y, t.Input)).ToList()).to(Model.Device);
             var result = options.Ensemble ? SelfEnsemble.Forward(network, input) : network.forward(input);
             var restored = result.to(ScalarType.Float32, CPU).contiguous();
-            for (int n = 0; n < batch.Length; n++)
-            {
-                var (inRect, interior) = (batch[n].Input, batch[n].Interior);
-                var inside = interior with { X = interior.X - inRect.X, Y = interior.Y - inRect.Y };
-                TensorImage.CopyToPlane(restored, n, inside, output, interior.X, interior.Y);
-                if (strength < 1f) Blend(y, output, interior, strength);
-            }
-            done += batch.Length;
-            options.Progress?.Report((done, tiles.Count));
-        }
+            for (int n = 0; n < batch.Length; n++) batch[n].Keep(restored, n, output, y, strength);
+        });
         return output;
-    }
-
-    static void Blend(Plane original, Plane restored, PixelRect region, float strength)
-    {
-        for (int row = region.Y; row < region.Bottom; row++)
-        {
-            var o = original.Data.AsSpan(row * original.Width + region.X, region.Width);
-            var r = restored.Data.AsSpan(row * restored.Width + region.X, region.Width);
-            for (int i = 0; i < r.Length; i++) r[i] = o[i] + strength * (r[i] - o[i]);
-        }
     }
 
     static RasterImage CopyExtras(RasterImage input, ColorModel model, Plane[] channels) => new()

@@ -1,3 +1,5 @@
+using static TorchSharp.torch;
+
 namespace ArtifactTools.Restoration;
 
 /// <summary>
@@ -31,6 +33,24 @@ public static class TileGrid
             tiles.Add(new Tile(new PixelRect(x0, y0, x1 - x0, y1 - y0), interior));
         }
         return tiles;
+    }
+
+    /// <summary>Runs a tiled restore: <paramref name="restore"/> gets the tiles in batches of equal input size (at most
+    /// <paramref name="batchSize"/> tiles each), under inference mode and each batch in its own dispose scope;
+    /// <paramref name="cancellation"/> is checked before a batch and (tiles done, tiles in all) reported after it.</summary>
+    public static void ForEachBatch(IReadOnlyList<Tile> tiles, int batchSize, IProgress<(int Done, int Total)>? progress,
+        CancellationToken cancellation, Action<Tile[]> restore)
+    {
+        var batches = tiles.GroupBy(t => (t.Input.Width, t.Input.Height)).SelectMany(g => g.Chunk(batchSize)).ToList();
+        int done = 0;
+        using var inference = inference_mode();
+        foreach (var batch in batches)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            using (NewDisposeScope()) restore(batch);
+            done += batch.Length;
+            progress?.Report((done, tiles.Count));
+        }
     }
 
     /// <summary>The input window along one axis: the interior plus margins, moved inside the image at full size where
