@@ -1,7 +1,6 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
-using F = TorchSharp.torch.nn.functional;
 
 namespace ArtifactTools.Networks;
 
@@ -63,19 +62,14 @@ public sealed class ChromaNetwork : RestorationNetwork
 
     public override Tensor forward(Tensor input)
     {
-        if (input.dim() != 4 || input.shape[1] != 3)
-            throw new ArgumentException($"Expected N x 3 x H x W (Y, Cb, Cr), got [{string.Join(", ", input.shape)}].", nameof(input));
         using var scope = NewDisposeScope();
-        long height = input.shape[2], width = input.shape[3];
-        long padBottom = height % 2, padRight = width % 2;
-        var x = padBottom + padRight > 0 ? F.pad(input, [0, padRight, 0, padBottom], PaddingModes.Replicate) : input;
-        x = _fold.call(x);
+        var x = _fold.call(PoolingPadding.PadToMultiple(input, 3, 2, out _, "Y, Cb, Cr"));
         for (int i = 0; i < _convs.Count; i++)
         {
             x = _convs[i].call(x);
             if (i < _convs.Count - 1) x = _activations[i].call(x);
         }
-        var residual = _unfold.call(x)[.., .., ..(int)height, ..(int)width];
+        var residual = _unfold.call(x)[.., .., ..(int)input.shape[2], ..(int)input.shape[3]];
         var luma = input[.., 0..1];
         var chroma = input[.., 1..3] + residual;
         return cat([luma, chroma], 1).MoveToOuterDisposeScope();
