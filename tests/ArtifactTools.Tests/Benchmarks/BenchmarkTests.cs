@@ -1,8 +1,5 @@
 using System.Globalization;
 using ArtifactTools.Benchmarks;
-using ArtifactTools.Imaging;
-using ArtifactTools.Tests.Support;
-using Xunit;
 
 namespace ArtifactTools.Tests.Benchmarks;
 

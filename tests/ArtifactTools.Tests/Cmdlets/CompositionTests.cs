@@ -1,10 +1,7 @@
 using ArtifactTools.Degradation;
-using ArtifactTools.Imaging;
 using ArtifactTools.Metrics;
 using ArtifactTools.Models;
 using ArtifactTools.Restoration;
-using ArtifactTools.Tests.Support;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace ArtifactTools.Tests.Cmdlets;

@@ -1,7 +1,3 @@
-using ArtifactTools.Imaging;
-using ArtifactTools.Tests.Support;
-using Xunit;
-
 namespace ArtifactTools.Tests.Cmdlets;
 
 /// <summary>PowerShell conventions that hold across the module's cmdlets.</summary>

@@ -1,6 +1,4 @@
 using ArtifactTools.Networks;
-using ArtifactTools.Tests.Support;
-using Xunit;
 
 namespace ArtifactTools.Tests.Cmdlets;
 

@@ -1,5 +1,3 @@
-using ArtifactTools.Tests.Support;
-
 namespace ArtifactTools.Tests.Cmdlets;
 
 /// <summary>One imported module for all help checks (they only read).</summary>

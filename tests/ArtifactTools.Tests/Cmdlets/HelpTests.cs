@@ -1,6 +1,4 @@
 using System.Xml.Linq;
-using ArtifactTools.Tests.Support;
-using Xunit;
 
 namespace ArtifactTools.Tests.Cmdlets;
 

@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace ArtifactTools.Tests.Cmdlets;
 
 [CollectionDefinition(nameof(ModelCatalogEnvironment), DisableParallelization = true)]

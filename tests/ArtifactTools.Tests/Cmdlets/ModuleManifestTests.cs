@@ -1,6 +1,3 @@
-using ArtifactTools.Tests.Support;
-using Xunit;
-
 namespace ArtifactTools.Tests.Cmdlets;
 
 public class ModuleManifestTests

@@ -1,8 +1,5 @@
 using ArtifactTools.Degradation;
-using ArtifactTools.Imaging;
 using ArtifactTools.Metrics;
-using ArtifactTools.Tests.Support;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace ArtifactTools.Tests.Cmdlets;

@@ -1,7 +1,5 @@
 using ArtifactTools.Metrics;
 using ArtifactTools.Restoration;
-using ArtifactTools.Tests.Support;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace ArtifactTools.Tests.Cmdlets;

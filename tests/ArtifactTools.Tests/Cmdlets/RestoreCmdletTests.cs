@@ -1,8 +1,5 @@
-using ArtifactTools.Imaging;
 using ArtifactTools.Restoration;
-using ArtifactTools.Tests.Support;
 using ImageMagick;
-using Xunit;
 
 namespace ArtifactTools.Tests.Cmdlets;
 
@@ -11,8 +8,7 @@ public sealed class RestoreCmdletTests
     [Fact]
     public void Restores_gray_and_colour_files_keeping_mode_metadata_and_inputs()
     {
-        using var dir = new TempDirectory();
-        var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
+        using var dir = new RestoreWorkspace();
         var inputs = dir.Sub("in");
         var grayPath = Path.Combine(inputs, "gray.png");
         ImageCodec.Write(SyntheticImages.PatternGray(70, 50), grayPath, ImageEncoding.Png);
@@ -26,9 +22,9 @@ public sealed class RestoreCmdletTests
         }, colourPath, ImageEncoding.Jpeg(20));
         var hashes = new[] { grayPath, colourPath }.ToDictionary(p => p, RestoreFixtures.Hash);
 
-        using var session = new ModuleSession(dir.Path);
+        using var session = dir.OpenSession();
         var results = session.Run("[IO.DirectoryInfo]::new($in).GetFiles() | Invoke-ArtifactRestore -Model $model -OutputDirectory out",
-            new Dictionary<string, object?> { ["in"] = inputs, ["model"] = model }).AssertNoErrors().All<RestoreResult>().OrderBy(r => r.SourcePath).ToList();
+            new Dictionary<string, object?> { ["in"] = inputs }).AssertNoErrors().All<RestoreResult>().OrderBy(r => r.SourcePath).ToList();
 
         Assert.Equal([colourPath, grayPath], results.Select(r => r.SourcePath));
         Assert.Equal([dir.File("out/colour.png"), dir.File("out/gray.png")], results.Select(r => r.Path));
@@ -50,28 +46,26 @@ public sealed class RestoreCmdletTests
     [Fact]
     public void Rerun_skips_existing_outputs_Force_redoes_them_and_WhatIf_writes_nothing()
     {
-        using var dir = new TempDirectory();
-        var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
+        using var dir = new RestoreWorkspace();
         ImageCodec.Write(SyntheticImages.PatternGray(40, 40, seed: 1), dir.File("a.jpg"), ImageEncoding.Jpeg(30));
         ImageCodec.Write(SyntheticImages.PatternGray(40, 40, seed: 2), dir.File("b.jpg"), ImageEncoding.Jpeg(30));
-        var vars = new Dictionary<string, object?> { ["model"] = model };
-        using var session = new ModuleSession(dir.Path);
+        using var session = dir.OpenSession();
 
-        var dry = session.Run("Invoke-ArtifactRestore -Path *.jpg -Model $model -WhatIf", vars).AssertNoErrors();
+        var dry = session.Run("Invoke-ArtifactRestore -Path *.jpg -Model $model -WhatIf").AssertNoErrors();
         Assert.Empty(dry.Output);
         Assert.Equal(2, Directory.GetFiles(dir.Path).Length - 1); // the two inputs beside the model, nothing else
 
-        var first = session.Run("Invoke-ArtifactRestore -Path *.jpg -Model $model", vars).AssertNoErrors().All<RestoreResult>().ToList();
+        var first = session.Run("Invoke-ArtifactRestore -Path *.jpg -Model $model").AssertNoErrors().All<RestoreResult>().ToList();
         Assert.All(first, r => Assert.Equal(RestoreStatus.Restored, r.Status));
         var written = File.GetLastWriteTimeUtc(dir.File("a.png"));
         File.Delete(dir.File("b.png"));
 
-        var second = session.Run("Invoke-ArtifactRestore -Path *.jpg -Model $model", vars).AssertNoErrors().All<RestoreResult>().ToList();
+        var second = session.Run("Invoke-ArtifactRestore -Path *.jpg -Model $model").AssertNoErrors().All<RestoreResult>().ToList();
         Assert.Equal([RestoreStatus.Skipped, RestoreStatus.Restored], second.Select(r => r.Status));
         Assert.Equal(written, File.GetLastWriteTimeUtc(dir.File("a.png")));
 
         Thread.Sleep(20);
-        var forced = session.Run("Invoke-ArtifactRestore -Path a.jpg -Model $model -Force", vars).AssertNoErrors().Single<RestoreResult>();
+        var forced = session.Run("Invoke-ArtifactRestore -Path a.jpg -Model $model -Force").AssertNoErrors().Single<RestoreResult>();
         Assert.Equal(RestoreStatus.Restored, forced.Status);
         Assert.NotEqual(written, File.GetLastWriteTimeUtc(dir.File("a.png")));
     }
@@ -79,8 +73,7 @@ public sealed class RestoreCmdletTests
     [Fact]
     public void Bad_inputs_give_one_error_each_and_the_batch_goes_on()
     {
-        using var dir = new TempDirectory();
-        var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
+        using var dir = new RestoreWorkspace();
         var inputs = dir.Sub("in");
         ImageCodec.Write(SyntheticImages.PatternGray(40, 40, seed: 1), Path.Combine(inputs, "1-good.jpg"), ImageEncoding.Jpeg(30));
         var jpeg = File.ReadAllBytes(Path.Combine(inputs, "1-good.jpg"));
@@ -89,8 +82,8 @@ public sealed class RestoreCmdletTests
         File.WriteAllText(Path.Combine(inputs, "4-text.jpg"), "not an image");
         ImageCodec.Write(SyntheticImages.PatternGray(40, 40, seed: 2), Path.Combine(inputs, "5-good.jpg"), ImageEncoding.Jpeg(30));
 
-        using var session = new ModuleSession(inputs);
-        var run = session.Run("Invoke-ArtifactRestore -Path *.jpg -Model $model", new Dictionary<string, object?> { ["model"] = model });
+        using var session = dir.OpenSession(inputs);
+        var run = session.Run("Invoke-ArtifactRestore -Path *.jpg -Model $model");
 
         Assert.Equal(["1-good.png", "5-good.png"], run.All<RestoreResult>().Select(r => Path.GetFileName(r.Path)));
         Assert.Equal(3, run.Errors.Count);
@@ -102,14 +95,13 @@ public sealed class RestoreCmdletTests
     [Fact]
     public void Output_that_would_be_the_input_gets_a_suffix_and_the_input_survives_Force()
     {
-        using var dir = new TempDirectory();
-        var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
+        using var dir = new RestoreWorkspace();
         ImageCodec.Write(SyntheticImages.PatternGray(30, 30), dir.File("x.png"), ImageEncoding.Png);
         var hash = RestoreFixtures.Hash(dir.File("x.png"));
-        using var session = new ModuleSession(dir.Path);
+        using var session = dir.OpenSession();
 
-        var result = session.Run("Invoke-ArtifactRestore -LiteralPath x.png -Model $model -Force; Invoke-ArtifactRestore -LiteralPath x.png -Model $model -Force -Suffix _r -Format Jpeg -Quality 90",
-            new Dictionary<string, object?> { ["model"] = model }).AssertNoErrors().All<RestoreResult>().ToList();
+        var result = session.Run("Invoke-ArtifactRestore -LiteralPath x.png -Model $model -Force; Invoke-ArtifactRestore -LiteralPath x.png -Model $model -Force -Suffix _r -Format Jpeg -Quality 90")
+            .AssertNoErrors().All<RestoreResult>().ToList();
         Assert.Equal([dir.File("x.restored.png"), dir.File("x_r.jpg")], result.Select(r => r.Path));
         Assert.Equal(hash, RestoreFixtures.Hash(dir.File("x.png")));
         Assert.Equal(90, JpegQualityEstimator.EstimateFile(dir.File("x_r.jpg"))!.Quality);

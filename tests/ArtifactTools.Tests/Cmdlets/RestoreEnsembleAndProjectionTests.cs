@@ -1,8 +1,5 @@
-using ArtifactTools.Imaging;
 using ArtifactTools.Models;
 using ArtifactTools.Restoration;
-using ArtifactTools.Tests.Support;
-using Xunit;
 
 namespace ArtifactTools.Tests.Cmdlets;
 
@@ -13,24 +10,22 @@ public sealed class RestoreEnsembleAndProjectionTests
     [Fact]
     public void Projection_is_on_for_JPEG_input_unless_NoProjection_and_Ensemble_is_opt_in()
     {
-        using var dir = new TempDirectory();
-        var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:10");
+        using var dir = new RestoreWorkspace("jpeg:10");
         var jpegPath = dir.File("photo.jpg");
         var jpeg = ImageCodec.Encode(RasterImage.Gray(SyntheticImages.Scene(72, 56, 4)), ImageEncoding.Jpeg(10));
         File.WriteAllBytes(jpegPath, jpeg);
 
-        using var session = new ModuleSession(dir.Path);
+        using var session = dir.OpenSession();
         var switches = new Dictionary<string, string>
         {
             ["default"] = "", ["noprojection"] = "-NoProjection", ["ensemble"] = "-Ensemble", ["ensemble-noprojection"] = "-Ensemble -NoProjection:$true",
         };
         foreach (var (name, arguments) in switches)
-            session.Run($"Invoke-ArtifactRestore -LiteralPath photo.jpg -Model $model -OutputDirectory {name} {arguments}",
-                new Dictionary<string, object?> { ["model"] = model }).AssertNoErrors();
+            session.Run($"Invoke-ArtifactRestore -LiteralPath photo.jpg -Model $model -OutputDirectory {name} {arguments}").AssertNoErrors();
 
         var decoded = ImageCodec.Decode(jpeg);
         var constraint = QuantizationConstraint.FromJpeg(jpeg)!;
-        using var restorer = new Restorer(ModelFile.Load(model), ownsModel: true);
+        using var restorer = new Restorer(ModelFile.Load(dir.Model), ownsModel: true);
         var expected = new Dictionary<string, RestoreOptions>
         {
             ["default"] = new() { QuantizationConstraint = constraint },

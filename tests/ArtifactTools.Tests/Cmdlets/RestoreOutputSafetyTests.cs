@@ -1,7 +1,4 @@
-using ArtifactTools.Imaging;
 using ArtifactTools.Restoration;
-using ArtifactTools.Tests.Support;
-using Xunit;
 
 namespace ArtifactTools.Tests.Cmdlets;
 
@@ -12,25 +9,22 @@ public sealed class RestoreOutputSafetyTests
 {
     const string FullId = ",ArtifactTools.PowerShell.Cmdlets.InvokeArtifactRestoreCommand";
 
-    static Dictionary<string, object?> Vars(string model) => new() { ["model"] = model };
-
     static string Fingerprint(string folder) => string.Join("\n", Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
         .Order(StringComparer.Ordinal).Select(f => $"{Path.GetRelativePath(folder, f)} {RestoreFixtures.Hash(f)}"));
 
     [Fact]
     public void Force_never_restores_a_jpeg_into_the_original_beside_it()
     {
-        using var dir = new TempDirectory();
-        var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
+        using var dir = new RestoreWorkspace();
         var photos = dir.Sub("photos");
         ImageCodec.Write(SyntheticImages.PatternGray(40, 32), Path.Combine(photos, "photo.png"), ImageEncoding.Png);
         ImageCodec.Write(ImageCodec.Read(Path.Combine(photos, "photo.png")), Path.Combine(photos, "photo.jpg"), ImageEncoding.Jpeg(20));
         var originals = new[] { "photo.png", "photo.jpg" }.ToDictionary(n => n, n => RestoreFixtures.Hash(Path.Combine(photos, n)));
-        using var session = new ModuleSession(photos);
+        using var session = dir.OpenSession(photos);
 
         for (int run = 0; run < 3; run++)
         {
-            var result = session.Run("[IO.DirectoryInfo]::new($pwd.Path).GetFiles('photo.*') | Invoke-ArtifactRestore -Model $model -Force", Vars(model));
+            var result = session.Run("[IO.DirectoryInfo]::new($pwd.Path).GetFiles('photo.*') | Invoke-ArtifactRestore -Model $model -Force");
             var error = Assert.Single(result.Errors);
             Assert.Equal("OutputIsInput" + FullId, error.FullyQualifiedErrorId);
             Assert.Contains("photo.jpg", error.Exception.Message);
@@ -46,15 +40,14 @@ public sealed class RestoreOutputSafetyTests
     [Fact]
     public void An_output_folder_that_links_to_the_input_folder_never_overwrites_an_input()
     {
-        using var dir = new TempDirectory();
-        var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
+        using var dir = new RestoreWorkspace();
         var inputs = dir.Sub("in");
         ImageCodec.Write(SyntheticImages.PatternGray(40, 32), Path.Combine(inputs, "a.jpg"), ImageEncoding.Jpeg(20));
         var hash = RestoreFixtures.Hash(Path.Combine(inputs, "a.jpg"));
         Directory.CreateSymbolicLink(dir.File("link"), inputs);
-        using var session = new ModuleSession(inputs);
+        using var session = dir.OpenSession(inputs);
 
-        var result = session.Run("Invoke-ArtifactRestore a.jpg -Model $model -OutputDirectory ../link -Format SameAsInput -Force", Vars(model))
+        var result = session.Run("Invoke-ArtifactRestore a.jpg -Model $model -OutputDirectory ../link -Format SameAsInput -Force")
             .AssertNoErrors().Single<RestoreResult>();
 
         Assert.Equal(hash, RestoreFixtures.Hash(Path.Combine(inputs, "a.jpg")));
@@ -64,43 +57,41 @@ public sealed class RestoreOutputSafetyTests
     [Fact]
     public void A_recursive_file_set_is_mirrored_under_the_output_folder()
     {
-        using var dir = new TempDirectory();
-        var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
+        using var dir = new RestoreWorkspace();
         foreach (var (year, seed) in new[] { ("2023", 1), ("2024", 2) })
             ImageCodec.Write(SyntheticImages.PatternGray(40, 32, seed), Path.Combine(dir.Sub(Path.Combine("tree", year)), "a.jpg"), ImageEncoding.Jpeg(20));
-        using var session = new ModuleSession(dir.Path);
+        using var session = dir.OpenSession();
 
-        var inferred = session.Run("[IO.DirectoryInfo]::new(\"$pwd/tree\").GetFiles('*.jpg', 'AllDirectories') | Invoke-ArtifactRestore -Model $model -OutputDirectory out", Vars(model)).AssertNoErrors();
+        var inferred = session.Run("[IO.DirectoryInfo]::new(\"$pwd/tree\").GetFiles('*.jpg', 'AllDirectories') | Invoke-ArtifactRestore -Model $model -OutputDirectory out").AssertNoErrors();
         Assert.Equal([Path.Combine("out", "2023", "a.png"), Path.Combine("out", "2024", "a.png")],
             inferred.All<RestoreResult>().Select(r => Path.GetRelativePath(dir.Path, r.Path)));
         Assert.Contains("-SourceRoot", Assert.Single(inferred.Warnings).Message);
 
         // The tree gets a new folder; with -SourceRoot the layout holds however few folders a run sees.
         ImageCodec.Write(SyntheticImages.PatternGray(40, 32, 3), Path.Combine(dir.Sub(Path.Combine("tree", "2025")), "a.jpg"), ImageEncoding.Jpeg(20));
-        var rerun = session.Run("[IO.DirectoryInfo]::new(\"$pwd/tree/2025\").GetFiles('*.jpg', 'AllDirectories') | Invoke-ArtifactRestore -Model $model -OutputDirectory out -SourceRoot tree", Vars(model)).AssertNoErrors();
+        var rerun = session.Run("[IO.DirectoryInfo]::new(\"$pwd/tree/2025\").GetFiles('*.jpg', 'AllDirectories') | Invoke-ArtifactRestore -Model $model -OutputDirectory out -SourceRoot tree").AssertNoErrors();
         Assert.Empty(rerun.Warnings);
         Assert.Equal(Path.Combine("out", "2025", "a.png"), Path.GetRelativePath(dir.Path, rerun.Single<RestoreResult>().Path));
 
-        var outside = session.Run("Invoke-ArtifactRestore tree/2023/a.jpg -Model $model -OutputDirectory out -SourceRoot tree/2024", Vars(model));
+        var outside = session.Run("Invoke-ArtifactRestore tree/2023/a.jpg -Model $model -OutputDirectory out -SourceRoot tree/2024");
         Assert.Equal("OutsideSourceRoot" + FullId, Assert.Single(outside.Errors).FullyQualifiedErrorId);
     }
 
     [Fact]
     public void Two_inputs_with_one_output_name_give_an_error_never_a_silent_skip()
     {
-        using var dir = new TempDirectory();
-        var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
+        using var dir = new RestoreWorkspace();
         ImageCodec.Write(SyntheticImages.PatternGray(40, 32, 1), dir.File("photo.jpg"), ImageEncoding.Jpeg(20));
         ImageCodec.Write(SyntheticImages.PatternGray(40, 32, 2), dir.File("photo.jpeg"), ImageEncoding.Jpeg(20));
-        using var session = new ModuleSession(dir.Path);
+        using var session = dir.OpenSession();
 
-        var first = session.Run("Invoke-ArtifactRestore photo.jpeg, photo.jpg -Model $model", Vars(model));
+        var first = session.Run("Invoke-ArtifactRestore photo.jpeg, photo.jpg -Model $model");
         Assert.Equal(dir.File("photo.jpeg"), first.Single<RestoreResult>().SourcePath);
         var collision = Assert.Single(first.Errors);
         Assert.Equal("OutputCollision" + FullId, collision.FullyQualifiedErrorId);
         Assert.Contains("photo.jpeg", collision.Exception.Message);
 
-        var rerun = session.Run("Invoke-ArtifactRestore photo.jpeg, photo.jpg -Model $model -Force", Vars(model));
+        var rerun = session.Run("Invoke-ArtifactRestore photo.jpeg, photo.jpg -Model $model -Force");
         Assert.Equal("OutputCollision" + FullId, Assert.Single(rerun.Errors).FullyQualifiedErrorId); // still said, run after run
         Assert.Equal(dir.File("photo.jpeg"), rerun.Single<RestoreResult>().SourcePath);
     }
@@ -108,18 +99,17 @@ public sealed class RestoreOutputSafetyTests
     [Fact]
     public void Reruns_skip_finished_inputs_and_their_own_outputs_saying_why()
     {
-        using var dir = new TempDirectory();
-        var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
+        using var dir = new RestoreWorkspace();
         var photos = dir.Sub("photos");
         ImageCodec.Write(SyntheticImages.PatternGray(40, 32), Path.Combine(photos, "a.jpg"), ImageEncoding.Jpeg(20));
-        using var session = new ModuleSession(photos);
+        using var session = dir.OpenSession(photos);
 
-        var first = session.Run("[IO.DirectoryInfo]::new($pwd.Path).GetFiles('*', 'AllDirectories') | Invoke-ArtifactRestore -Model $model", Vars(model)).AssertNoErrors();
+        var first = session.Run("[IO.DirectoryInfo]::new($pwd.Path).GetFiles('*', 'AllDirectories') | Invoke-ArtifactRestore -Model $model").AssertNoErrors();
         Assert.Equal(RestoreStatus.Restored, first.Single<RestoreResult>().Status);
         var afterFirst = Fingerprint(photos);
         for (int run = 0; run < 2; run++)
         {
-            var again = session.Run("[IO.DirectoryInfo]::new($pwd.Path).GetFiles('*', 'AllDirectories') | Invoke-ArtifactRestore -Model $model", Vars(model)).AssertNoErrors()
+            var again = session.Run("[IO.DirectoryInfo]::new($pwd.Path).GetFiles('*', 'AllDirectories') | Invoke-ArtifactRestore -Model $model").AssertNoErrors()
                 .All<RestoreResult>().ToList();
             Assert.All(again, r => Assert.Equal(RestoreStatus.Skipped, r.Status));
             var reasons = again.ToDictionary(r => Path.GetFileName(r.SourcePath), r => r.Reason!);
@@ -133,14 +123,13 @@ public sealed class RestoreOutputSafetyTests
     [Fact]
     public void A_user_file_at_the_output_place_is_never_overwritten_even_with_Force()
     {
-        using var dir = new TempDirectory();
-        var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
+        using var dir = new RestoreWorkspace();
         ImageCodec.Write(SyntheticImages.PatternGray(40, 32), dir.File("a.jpg"), ImageEncoding.Jpeg(20));
         var mine = dir.Sub("out");
         File.WriteAllText(Path.Combine(mine, "a.png"), "my own notes, not an image");
-        using var session = new ModuleSession(dir.Path);
+        using var session = dir.OpenSession();
 
-        var result = session.Run("Invoke-ArtifactRestore a.jpg -Model $model -OutputDirectory out -Force", Vars(model));
+        var result = session.Run("Invoke-ArtifactRestore a.jpg -Model $model -OutputDirectory out -Force");
 
         Assert.Empty(result.Output);
         var error = Assert.Single(result.Errors);
@@ -151,18 +140,17 @@ public sealed class RestoreOutputSafetyTests
     [Fact]
     public void An_unwritable_output_folder_stops_the_run_before_any_restore_and_Suffix_stays_in_the_folder()
     {
-        using var dir = new TempDirectory();
-        var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
+        using var dir = new RestoreWorkspace();
         ImageCodec.Write(SyntheticImages.PatternGray(40, 32), dir.File("a.jpg"), ImageEncoding.Jpeg(20));
         File.WriteAllText(dir.File("not-a-folder"), "a file where the output folder should go");
-        using var session = new ModuleSession(dir.Path);
+        using var session = dir.OpenSession();
 
-        var blocked = session.Run("Invoke-ArtifactRestore a.jpg -Model $model -OutputDirectory not-a-folder/out", Vars(model));
+        var blocked = session.Run("Invoke-ArtifactRestore a.jpg -Model $model -OutputDirectory not-a-folder/out");
         Assert.Equal("OutputNotWritable" + FullId, Assert.Single(blocked.Errors).FullyQualifiedErrorId);
         Assert.Contains("not-a-folder", blocked.Errors[0].Exception.Message);
         Assert.Empty(blocked.Output);
 
-        var escaping = session.Run("Invoke-ArtifactRestore a.jpg -Model $model -Suffix '/../../x'", Vars(model));
+        var escaping = session.Run("Invoke-ArtifactRestore a.jpg -Model $model -Suffix '/../../x'");
         Assert.Equal("InvalidSuffix" + FullId, Assert.Single(escaping.Errors).FullyQualifiedErrorId);
         Assert.Equal(["a.jpg", "not-a-folder", "tiny.safetensors"], Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order());
     }
@@ -170,12 +158,11 @@ public sealed class RestoreOutputSafetyTests
     [Fact]
     public void Progress_says_file_i_of_n()
     {
-        using var dir = new TempDirectory();
-        var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
+        using var dir = new RestoreWorkspace();
         for (int i = 1; i <= 3; i++) ImageCodec.Write(SyntheticImages.PatternGray(40, 32, i), dir.File($"{i}.jpg"), ImageEncoding.Jpeg(20));
-        using var session = new ModuleSession(dir.Path);
+        using var session = dir.OpenSession();
 
-        var result = session.Run("Invoke-ArtifactRestore *.jpg -Model $model", Vars(model)).AssertNoErrors();
+        var result = session.Run("Invoke-ArtifactRestore *.jpg -Model $model").AssertNoErrors();
 
         var descriptions = result.Progress.Select(p => p.StatusDescription).Distinct().ToList();
         Assert.Contains("1.jpg (file 1 of 3)", descriptions);
@@ -185,15 +172,14 @@ public sealed class RestoreOutputSafetyTests
     [Fact]
     public void Format_takes_extensions_as_users_type_them()
     {
-        using var dir = new TempDirectory();
-        var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
+        using var dir = new RestoreWorkspace();
         ImageCodec.Write(SyntheticImages.PatternGray(40, 32), dir.File("a.png"), ImageEncoding.Png);
-        using var session = new ModuleSession(dir.Path);
+        using var session = dir.OpenSession();
 
-        var results = session.Run("'jpg', 'tif', 'WebP' | ForEach-Object { Invoke-ArtifactRestore a.png -Model $model -Format $_ }", Vars(model))
+        var results = session.Run("'jpg', 'tif', 'WebP' | ForEach-Object { Invoke-ArtifactRestore a.png -Model $model -Format $_ }")
             .AssertNoErrors().All<RestoreResult>().Select(r => Path.GetFileName(r.Path));
         Assert.Equal(["a.jpg", "a.tif", "a.webp"], results);
-        var bad = session.Run("Invoke-ArtifactRestore a.png -Model $model -Format gif", Vars(model));
+        var bad = session.Run("Invoke-ArtifactRestore a.png -Model $model -Format gif");
         Assert.Contains("Png", Assert.Single(bad.Errors).Exception.Message); // the binder lists the valid names
     }
 

@@ -1,7 +1,4 @@
-using ArtifactTools.Imaging;
 using ArtifactTools.Restoration;
-using ArtifactTools.Tests.Support;
-using Xunit;
 
 namespace ArtifactTools.Tests.Cmdlets;
 
@@ -17,8 +14,7 @@ public sealed class RestorePipelineTests
     [Fact]
     public void Overlapped_batch_writes_the_same_files_and_records_in_the_same_order_as_the_sequential_one()
     {
-        using var dir = new TempDirectory();
-        var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
+        using var dir = new RestoreWorkspace();
         var inputs = dir.Sub("in");
         for (int i = 0; i < 5; i++)
             ImageCodec.Write(SyntheticImages.PatternGray(48 + 8 * i, 40, seed: i), Path.Combine(inputs, $"p{i}.jpg"), ImageEncoding.Jpeg(20));
@@ -30,9 +26,9 @@ public sealed class RestorePipelineTests
         {
             var output = dir.Sub(name);
             File.WriteAllText(Path.Combine(output, "p1.png"), "a user's file"); // OutputExists, never overwritten
-            using var session = new ModuleSession(dir.Path);
+            using var session = dir.OpenSession();
             var run = session.Run("$extra = @{}; foreach ($s in $switches) { $extra[$s.TrimStart('-')] = $true }; " + Records,
-                new Dictionary<string, object?> { ["in"] = Path.Combine(inputs, "*"), ["model"] = model, ["out"] = output, ["switches"] = extra });
+                new Dictionary<string, object?> { ["in"] = Path.Combine(inputs, "*"), ["out"] = output, ["switches"] = extra });
             run.Errors.ForEach(e => Assert.Fail(e.ToString()));
             runs[name] = run.Output.Select(o => o.ToString()).ToList();
         }

@@ -1,6 +1,4 @@
-using ArtifactTools.Tests.Support;
 using ArtifactTools.Training;
-using Xunit;
 
 namespace ArtifactTools.Tests.Cmdlets;
 

@@ -1,8 +1,5 @@
 using ArtifactTools.Degradation;
-using ArtifactTools.Imaging;
 using ArtifactTools.Metrics;
-using ArtifactTools.Tests.Support;
-using Xunit;
 
 namespace ArtifactTools.Tests.Degradation;
 

@@ -1,6 +1,3 @@
-using ArtifactTools.Imaging;
-using Xunit;
-
 namespace ArtifactTools.Tests.Imaging;
 
 public sealed class BlockDctTests

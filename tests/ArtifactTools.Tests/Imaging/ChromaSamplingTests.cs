@@ -1,7 +1,4 @@
 using ArtifactTools.Degradation;
-using ArtifactTools.Imaging;
-using ArtifactTools.Tests.Support;
-using Xunit;
 
 namespace ArtifactTools.Tests.Imaging;
 

@@ -1,7 +1,3 @@
-using ArtifactTools.Imaging;
-using ArtifactTools.Tests.Support;
-using Xunit;
-
 namespace ArtifactTools.Tests.Imaging;
 
 public class ColorConversionTests

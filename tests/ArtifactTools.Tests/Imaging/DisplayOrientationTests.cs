@@ -1,9 +1,6 @@
-using ArtifactTools.Imaging;
 using ArtifactTools.Restoration;
 using ArtifactTools.Tests.Cmdlets;
-using ArtifactTools.Tests.Support;
 using ImageMagick;
-using Xunit;
 
 namespace ArtifactTools.Tests.Imaging;
 
@@ -39,13 +36,11 @@ public sealed class DisplayOrientationTests
     [Fact]
     public void A_restored_png_is_displayed_upright_and_still_measures_against_its_jpeg()
     {
-        using var dir = new TempDirectory();
-        var model = RestoreFixtures.SaveModel(dir.File("tiny.safetensors"), "jpeg:20");
+        using var dir = new RestoreWorkspace();
         ImageCodec.Write(WithOrientation(SyntheticImages.NaturalGray(48, 32, 2), 6), dir.File("portrait.jpg"), ImageEncoding.Jpeg(30));
-        using var session = new ModuleSession(dir.Path);
+        using var session = dir.OpenSession();
 
-        var restored = session.Run("Invoke-ArtifactRestore portrait.jpg -Model $model", new Dictionary<string, object?> { ["model"] = model })
-            .AssertNoErrors().Single<RestoreResult>();
+        var restored = session.Run("Invoke-ArtifactRestore portrait.jpg -Model $model").AssertNoErrors().Single<RestoreResult>();
         var png = ImageCodec.Read(restored.Path);
         Assert.Equal((32, 48), (png.Width, png.Height)); // turned 90 degrees into its displayed orientation
         Assert.Equal(1, DisplayOrientation.Of(png));

@@ -1,8 +1,5 @@
 using ArtifactTools.Degradation;
-using ArtifactTools.Imaging;
-using ArtifactTools.Tests.Support;
 using ImageMagick;
-using Xunit;
 
 namespace ArtifactTools.Tests.Imaging;
 

@@ -1,7 +1,4 @@
-using ArtifactTools.Imaging;
 using ArtifactTools.Metrics;
-using ArtifactTools.Tests.Support;
-using Xunit;
 
 namespace ArtifactTools.Tests.Metrics;
 

@@ -1,6 +1,4 @@
 using ArtifactTools.Models;
-using ArtifactTools.Tests.Support;
-using Xunit;
 
 namespace ArtifactTools.Tests.Models;
 

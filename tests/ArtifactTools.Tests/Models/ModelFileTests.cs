@@ -1,9 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using ArtifactTools.Models;
-using ArtifactTools.Tests.Support;
 using TorchSharp;
-using Xunit;
 using static TorchSharp.torch;
 
 namespace ArtifactTools.Tests.Models;

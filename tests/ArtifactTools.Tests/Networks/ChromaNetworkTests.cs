@@ -1,7 +1,6 @@
 using ArtifactTools.Networks;
 using ArtifactTools.Restoration;
 using TorchSharp;
-using Xunit;
 using static TorchSharp.torch;
 
 namespace ArtifactTools.Tests.Networks;

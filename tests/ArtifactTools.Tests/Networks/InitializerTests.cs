@@ -1,6 +1,5 @@
 using ArtifactTools.Networks;
 using TorchSharp.Modules;
-using Xunit;
 
 namespace ArtifactTools.Tests.Networks;
 

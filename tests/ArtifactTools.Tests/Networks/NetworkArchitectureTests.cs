@@ -1,5 +1,4 @@
 using ArtifactTools.Networks;
-using Xunit;
 using static TorchSharp.torch;
 
 namespace ArtifactTools.Tests.Networks;

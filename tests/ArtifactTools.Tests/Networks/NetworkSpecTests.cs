@@ -1,5 +1,4 @@
 using ArtifactTools.Networks;
-using Xunit;
 
 namespace ArtifactTools.Tests.Networks;
 

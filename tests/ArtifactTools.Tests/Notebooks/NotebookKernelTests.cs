@@ -2,8 +2,6 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ArtifactTools.Notebooks;
 using ArtifactTools.Notebooks.Kernel;
-using ArtifactTools.Tests.Support;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace ArtifactTools.Tests.Notebooks;

@@ -1,9 +1,7 @@
 using System.Text.Json.Nodes;
 using ArtifactTools.Notebooks;
 using ArtifactTools.Notebooks.Kernel;
-using ArtifactTools.Tests.Support;
 using ArtifactTools.Training;
-using Xunit;
 
 namespace ArtifactTools.Tests.Notebooks;
 

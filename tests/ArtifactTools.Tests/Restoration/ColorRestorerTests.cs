@@ -1,11 +1,8 @@
 using ArtifactTools.Degradation;
-using ArtifactTools.Imaging;
 using ArtifactTools.Models;
 using ArtifactTools.Networks;
 using ArtifactTools.Restoration;
-using ArtifactTools.Tests.Support;
 using TorchSharp;
-using Xunit;
 using static TorchSharp.torch;
 
 namespace ArtifactTools.Tests.Restoration;

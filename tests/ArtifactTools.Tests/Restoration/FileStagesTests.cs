@@ -1,5 +1,4 @@
 using ArtifactTools.Restoration;
-using Xunit;
 
 namespace ArtifactTools.Tests.Restoration;
 

@@ -1,8 +1,5 @@
-using ArtifactTools.Imaging;
 using ArtifactTools.Metrics;
 using ArtifactTools.Restoration;
-using ArtifactTools.Tests.Support;
-using Xunit;
 
 namespace ArtifactTools.Tests.Restoration;
 

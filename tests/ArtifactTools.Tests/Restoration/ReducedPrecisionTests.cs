@@ -1,8 +1,5 @@
-using ArtifactTools.Imaging;
 using ArtifactTools.Models;
 using ArtifactTools.Restoration;
-using ArtifactTools.Tests.Support;
-using Xunit;
 
 namespace ArtifactTools.Tests.Restoration;
 

@@ -1,9 +1,6 @@
-using ArtifactTools.Imaging;
 using ArtifactTools.Models;
 using ArtifactTools.Networks;
 using ArtifactTools.Restoration;
-using ArtifactTools.Tests.Support;
-using Xunit;
 using static TorchSharp.torch;
 
 namespace ArtifactTools.Tests.Restoration;

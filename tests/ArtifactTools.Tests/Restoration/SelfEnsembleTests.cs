@@ -1,7 +1,4 @@
-using ArtifactTools.Imaging;
 using ArtifactTools.Restoration;
-using ArtifactTools.Tests.Support;
-using Xunit;
 using static TorchSharp.torch;
 
 namespace ArtifactTools.Tests.Restoration;

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
 using ArtifactTools.Runtime;
-using Xunit;
 
 namespace ArtifactTools.Tests.Runtime;
 

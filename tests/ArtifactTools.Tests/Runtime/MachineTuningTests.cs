@@ -1,7 +1,5 @@
 using ArtifactTools.Restoration;
 using ArtifactTools.Runtime;
-using ArtifactTools.Tests.Support;
-using Xunit;
 
 namespace ArtifactTools.Tests.Runtime;
 

@@ -1,6 +1,5 @@
 using ArtifactTools.Networks;
 using ArtifactTools.Training;
-using Xunit;
 using static TorchSharp.torch;
 
 namespace ArtifactTools.Tests.Runtime;

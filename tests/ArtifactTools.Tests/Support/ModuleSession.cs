@@ -8,7 +8,8 @@ public sealed class ModuleSession : IDisposable
 {
     readonly Runspace _runspace;
 
-    public ModuleSession(string? workingDirectory = null)
+    /// <param name="variables">Variables the session starts with (as <see cref="Run"/> sets them).</param>
+    public ModuleSession(string? workingDirectory = null, IDictionary<string, object?>? variables = null)
     {
         var state = InitialSessionState.CreateDefault2();
         state.ImportPSModule(RepositoryPaths.Manifest);
@@ -16,17 +17,23 @@ public sealed class ModuleSession : IDisposable
         _runspace.Open();
         if (workingDirectory is not null)
             _runspace.SessionStateProxy.Path.SetLocation(WildcardPattern.Escape(workingDirectory));
+        SetVariables(variables);
     }
 
     /// <summary>Runs script text; returns output and the error stream (non-terminating errors do not throw).</summary>
     public ScriptResult Run(string script, IDictionary<string, object?>? variables = null)
     {
         using var shell = PowerShell.Create(_runspace);
-        foreach (var (name, value) in variables ?? new Dictionary<string, object?>())
-            _runspace.SessionStateProxy.SetVariable(name, value);
+        SetVariables(variables);
         shell.AddScript(script);
         var output = shell.Invoke();
         return new ScriptResult(output, shell.Streams.Error.ToList(), shell.Streams.Progress.ToList(), shell.Streams.Warning.ToList());
+    }
+
+    void SetVariables(IDictionary<string, object?>? variables)
+    {
+        foreach (var (name, value) in variables ?? new Dictionary<string, object?>())
+            _runspace.SessionStateProxy.SetVariable(name, value);
     }
 
     public void Dispose() => _runspace.Dispose();

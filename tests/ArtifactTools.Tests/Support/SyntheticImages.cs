@@ -1,5 +1,3 @@
-using ArtifactTools.Imaging;
-
 namespace ArtifactTools.Tests.Support;
 
 /// <summary>

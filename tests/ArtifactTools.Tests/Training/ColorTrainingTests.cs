@@ -1,9 +1,6 @@
 using ArtifactTools.Degradation;
-using ArtifactTools.Imaging;
 using ArtifactTools.Models;
-using ArtifactTools.Tests.Support;
 using ArtifactTools.Training;
-using Xunit;
 
 namespace ArtifactTools.Tests.Training;
 

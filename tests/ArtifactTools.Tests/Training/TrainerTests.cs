@@ -1,11 +1,8 @@
 using ArtifactTools.Degradation;
-using ArtifactTools.Imaging;
 using ArtifactTools.Models;
 using ArtifactTools.Networks;
-using ArtifactTools.Tests.Support;
 using ArtifactTools.Training;
 using TorchSharp;
-using Xunit;
 
 namespace ArtifactTools.Tests.Training;
 

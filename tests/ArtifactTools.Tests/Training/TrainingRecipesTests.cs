@@ -1,6 +1,5 @@
 using ArtifactTools.Networks;
 using ArtifactTools.Training;
-using Xunit;
 
 namespace ArtifactTools.Tests.Training;
 

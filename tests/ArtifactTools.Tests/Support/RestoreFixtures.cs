@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using ArtifactTools.Models;
 using ArtifactTools.Networks;
 
-namespace ArtifactTools.Tests.Cmdlets;
+namespace ArtifactTools.Tests.Support;
 
 /// <summary>Model files for cmdlet tests: a tiny registry-buildable network, so the cmdlet's own loader builds it.</summary>
 static class RestoreFixtures
