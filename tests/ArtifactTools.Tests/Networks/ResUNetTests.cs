@@ -1,6 +1,4 @@
 using ArtifactTools.Networks;
-using ArtifactTools.Tests.Support;
-using Xunit;
 using static TorchSharp.torch;
 
 namespace ArtifactTools.Tests.Networks;
@@ -50,20 +48,7 @@ public sealed class ResUNetTests
         using var generator = Initializers.Seeded(5);
         using var network = new ResUNet();
         Initializers.XavierZeroMean(network, generator);
-        using var clean = nn.functional.avg_pool2d(rand([4, 1, 32, 32], generator: generator), 5, stride: 1, padding: 2, count_include_pad: false);
-        using var noisy = clean + 0.1 * randn([4, 1, 32, 32], generator: generator);
-        using var optimizer = optim.Adam(network.parameters(), lr: 1e-3);
-
-        double Loss() { using var _ = no_grad(); using var l = nn.functional.mse_loss(network.call(noisy), clean); return l.item<float>(); }
-        var before = Loss();
-        for (var step = 0; step < 30; step++)
-        {
-            optimizer.zero_grad();
-            using var loss = nn.functional.mse_loss(network.call(noisy), clean);
-            loss.backward();
-            optimizer.step();
-        }
-        var after = Loss();
+        var (before, after, _) = DenoisingTask.Train(network, generator, steps: 30);
         Assert.True(after < before * 0.3, $"MSE {before} -> {after}");
     }
 }
