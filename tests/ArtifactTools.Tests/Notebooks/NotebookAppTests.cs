@@ -124,7 +124,7 @@ public sealed partial class NotebookAppTests(NotebookKernelFixture kernel, ITest
     }
 
     [Fact]
-    public void A_variable_declared_in_two_cells_runs_in_the_kernel_but_not_as_an_app()
+    public void A_variable_declared_in_two_cells_does_not_compile_as_an_app()
     {
         using var temp = new TempDirectory();
         var notebook = WriteNotebook(temp.File("twice.ipynb"), ("code", "var x = 1;"), ("code", "var x = 2;\nx"));
