@@ -17,7 +17,8 @@ public sealed class ExecutedNotebook
         if ((int?)root["nbformat"] != 4) throw new InvalidDataException($"{path}: only nbformat 4 is supported.");
         var cells = (root["cells"] as JsonArray ?? []).Select((cell, index) => new NotebookCell(
             index, (string?)cell!["cell_type"] ?? "raw", Text(cell["source"]),
-            [.. (cell["outputs"] as JsonArray ?? []).Select(o => ReadOutput(o!.AsObject()))])).ToList();
+            [.. (cell["outputs"] as JsonArray ?? []).Select(o => ReadOutput(o!.AsObject()))],
+            (string?)cell["metadata"]?["polyglot_notebook"]?["kernelName"] ?? (string?)cell["metadata"]?["dotnet_interactive"]?["language"] ?? "csharp")).ToList();
         return new ExecutedNotebook { Path = System.IO.Path.GetFullPath(path), Cells = cells };
     }
 

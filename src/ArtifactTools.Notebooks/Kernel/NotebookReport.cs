@@ -8,7 +8,8 @@ namespace ArtifactTools.Notebooks.Kernel;
 /// <summary>
 /// A run of a notebook as one HTML file that opens offline: the markdown text (through Markdig), each code cell's source
 /// (folded) and its outputs as the kernel rendered them: pictures are inline PNGs, charts are plotly figures, and
-/// plotly.js comes from the run's outputs exactly once (see <see cref="PlotlyJs"/>).
+/// plotly.js comes from the run's outputs exactly once (see <see cref="PlotlyJs"/>). A notebook exported as an app
+/// (<see cref="Apps.NotebookApp"/>) writes its report through here too, with the outputs its own run displayed.
 /// </summary>
 public static partial class NotebookReport
 {
@@ -28,7 +29,8 @@ public static partial class NotebookReport
         {
             if (cell.Kind == "markdown") { html.Append(Markdig.Markdown.ToHtml(cell.Source, Markdown)).Append('\n'); continue; }
             if (cell.Kind != "code") continue;
-            html.Append("<details class=\"code\"><summary>code</summary><pre><code>").Append(WebUtility.HtmlEncode(cell.Source)).Append("</code></pre></details>\n");
+            if (!string.IsNullOrWhiteSpace(cell.Source)) // an exported app's run has outputs only (see Apps.NotebookApp)
+                html.Append("<details class=\"code\"><summary>code</summary><pre><code>").Append(WebUtility.HtmlEncode(cell.Source)).Append("</code></pre></details>\n");
             foreach (var output in cell.Outputs)
                 html.Append("<div class=\"output\">").Append(Render(output, ref plotlyIncluded)).Append("</div>\n");
         }

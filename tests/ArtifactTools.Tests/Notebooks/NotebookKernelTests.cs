@@ -48,7 +48,7 @@ public sealed partial class NotebookKernelTests(NotebookKernelFixture kernel, IT
         Assert.Contains(System.Net.WebUtility.HtmlEncode(title), report);
         Assert.Single(PlotlyBlocks().Matches(report));
         AssertNothingFromTheNetwork(report, notebook);
-        await AssertChartsDrawInABrowser(report, charts.Count, notebook, temp.Path);
+        await AssertChartsDrawInABrowser(report, charts.Count, notebook, temp.Path, output);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed partial class NotebookKernelTests(NotebookKernelFixture kernel, IT
 
     /// <summary>Opens the report in headless Chromium (no network here) and checks that plotly.js drew every chart.
     /// CI installs Chromium (.ci/run); elsewhere the check runs where Chromium is installed and says when it is not.</summary>
-    async Task AssertChartsDrawInABrowser(string report, int charts, string notebook, string folder)
+    internal static async Task AssertChartsDrawInABrowser(string report, int charts, string notebook, string folder, ITestOutputHelper output)
     {
         if (HeadlessBrowser.Path is null)
         {
@@ -85,7 +85,7 @@ public sealed partial class NotebookKernelTests(NotebookKernelFixture kernel, IT
         Assert.True(drawn == charts, $"{notebook}: the browser drew {drawn} of {charts} charts of the report.");
     }
 
-    static void AssertHasData(JsonNode figure, string notebook)
+    internal static void AssertHasData(JsonNode figure, string notebook)
     {
         var traces = figure["data"]!.AsArray();
         Assert.True(traces.Count > 0, $"{notebook}: a chart has no traces.");
@@ -98,7 +98,7 @@ public sealed partial class NotebookKernelTests(NotebookKernelFixture kernel, IT
 
     /// <summary>No script, stylesheet or picture is loaded from another host (plotly.js itself is left out: its source
     /// names map-tile servers that our charts never use).</summary>
-    static void AssertNothingFromTheNetwork(string html, string notebook)
+    internal static void AssertNothingFromTheNetwork(string html, string notebook)
     {
         var page = PlotlyBlocks().Replace(html, "");
         var fetched = RemoteReferences().Matches(page).Select(m => m.Value).ToList();
@@ -121,7 +121,7 @@ public sealed partial class NotebookKernelTests(NotebookKernelFixture kernel, IT
     private static partial Regex DrawnCharts();
 
     [GeneratedRegex("""<img[^>]*\ssrc="([^"]*)""")]
-    private static partial Regex ImageSources();
+    internal static partial Regex ImageSources();
 
     [GeneratedRegex("""(src|href)\s*=\s*["']?(https?:)?//[^"' >]+|requirejs\.config|@import\s+url""", RegexOptions.IgnoreCase)]
     private static partial Regex RemoteReferences();
