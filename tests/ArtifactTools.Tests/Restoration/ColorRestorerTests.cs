@@ -41,7 +41,7 @@ public sealed class ColorRestorerTests
         Assert.True(SyntheticImages.MaxAbsDifference(whole.Channels[0], decoded.Channels[0]) > 1f, "nothing was restored");
         Assert.Same(withAlpha.Alpha, tiled.Alpha);
         Assert.Equal(withAlpha.Exif, tiled.Exif);
-        Assert.Equal(restorer.ChromaMargin % 2, 0);
+        Assert.Equal(0, restorer.ChromaMargin % 2);
     }
 
     [Fact]
