@@ -74,7 +74,8 @@ public sealed class ColorRestorer : IDisposable
         return image;
     }
 
-    /// <summary>Cb and Cr restored by the chroma network, tile by tile (0..255, unclamped; blended by Strength).</summary>
+    /// <summary>Cb and Cr restored by the chroma network, tile by tile (0..255, unclamped; blended by Strength; averaged
+    /// over the 8 flips and rotations with <see cref="RestoreOptions.Ensemble"/>, as the luma restore is).</summary>
     public (Plane Cb, Plane Cr) RestoreChroma(Plane y, Plane cb, Plane cr, RestoreOptions options, CancellationToken cancellation = default)
     {
         int margin = options.Margin ?? ChromaMargin;
@@ -86,7 +87,7 @@ public sealed class ColorRestorer : IDisposable
         {
             var tile = batch[0];
             var input = cat([.. new[] { y, cb, cr }.Select(p => TensorImage.ToTensor([p], tile.Input))], 1).to(Chroma.Device);
-            var restored = Chroma.Network.forward(input).to(ScalarType.Float32, CPU);
+            var restored = (options.Ensemble ? SelfEnsemble.Forward(Chroma.Network, input) : Chroma.Network.forward(input)).to(ScalarType.Float32, CPU);
             tile.Keep(restored[.., 1..2], 0, outCb, cb, strength);
             tile.Keep(restored[.., 2..3], 0, outCr, cr, strength);
         });

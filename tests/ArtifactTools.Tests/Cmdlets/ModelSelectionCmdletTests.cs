@@ -62,17 +62,18 @@ public sealed class ModelSelectionCmdletTests
         string Models(string script) => string.Join(" ", session.Run(script).AssertNoErrors().All<RestoreResult>()
             .OrderBy(r => r.SourcePath, StringComparer.Ordinal).Select(r => $"{Path.GetFileName(r.SourcePath)}:{r.Model}"));
 
-        // Default: only the 4:2:0 colour JPEG within the colour model's qualities gets it; 4:4:4 has no model, q90 is
-        // too far from 8-32, gray stays gray, a PNG keeps its colour; and the luma model never picks the colour one.
-        Assert.Equal("c420.jpg:t-q10+c-420 c420q90.jpg:t-blind c444.jpg:t-q10 gray.jpg:t-q10 plain.png:t-blind",
+        // Default: colour JPEGs within the colour model's qualities get it (4:4:4 too: no 4:4:4 model ships, and the
+        // 4:2:0 one stands in); q90 is too far from 8-32, gray stays gray, a PNG keeps its colour; and the luma model
+        // never picks the colour one.
+        Assert.Equal("c420.jpg:t-q10+c-420 c420q90.jpg:t-blind c444.jpg:t-q10+c-420 gray.jpg:t-q10 plain.png:t-blind",
             Models("Invoke-ArtifactRestore -Path *.jpg, *.png -OutputDirectory auto"));
         Assert.Equal("c420.jpg:t-q10 c420q90.jpg:t-blind c444.jpg:t-q10 gray.jpg:t-q10 plain.png:t-blind",
             Models("Invoke-ArtifactRestore -Path *.jpg, *.png -OutputDirectory luma -ColorMode Y"));
 
-        var forced = session.Run("Invoke-ArtifactRestore -Path c420.jpg, plain.png, c444.jpg, gray.jpg -OutputDirectory forced -ColorMode YCbCr");
+        var forced = session.Run("Invoke-ArtifactRestore -Path c420.jpg, plain.png, c420q90.jpg, gray.jpg -OutputDirectory forced -ColorMode YCbCr");
         Assert.Equal("c420.jpg:t-q10+c-420 gray.jpg:t-q10 plain.png:t-blind+c-420", string.Join(" ", forced.All<RestoreResult>()
             .OrderBy(r => r.SourcePath, StringComparer.Ordinal).Select(r => $"{Path.GetFileName(r.SourcePath)}:{r.Model}")));
-        Assert.Contains("4:4:4", Assert.Single(forced.Errors).Exception.Message);
+        Assert.Contains("quality 90", Assert.Single(forced.Errors).Exception.Message);
 
         var named = session.Run("Invoke-ArtifactRestore -LiteralPath c444.jpg -Model c-420 -OutputDirectory named").AssertNoErrors().Single<RestoreResult>();
         Assert.Equal("t-q10+c-420", named.Model);

@@ -49,6 +49,28 @@ public sealed class ModelCatalogTests
         Assert.Contains("-Model", Assert.Throws<InvalidOperationException>(() => empty.SelectFor(10)).Message);
     }
 
+    [Theory]
+    [InlineData(10, "4:2:0", "c420-q10")]
+    [InlineData(5, "4:2:0", "c420-q10")]
+    [InlineData(20, "4:2:0", "c420-q30")]  // tie between q10 and q30: the model for milder artifacts
+    [InlineData(40, "4:2:0", "c420-q30")]
+    [InlineData(41, "4:2:0", null)]        // more than MaxColorQualityDistance from both: chroma kept
+    [InlineData(10, "4:2:2", "c420-q10")]  // no 4:2:2 model: the 4:2:0 one stands in
+    [InlineData(10, "4:4:4", "c444-q10")]  // the input's own sampling wins over the stand-in
+    [InlineData(20, "4:4:4", "c444-q10")]  // ... even where the stand-in is as near
+    [InlineData(30, "4:4:4", "c420-q30")]  // out of the 4:4:4 model's reach: the stand-in
+    [InlineData(null, "4:2:0", "c420-q10")] // unknown quality: widest range, then larger gain (both one quality wide)
+    public void Colour_models_are_chosen_by_sampling_then_quality_with_4_2_0_standing_in(int? quality, string sampling, string? expected)
+    {
+        using var dir = new TempDirectory();
+        var folder = dir.Sub("shipped");
+        Directory.CreateDirectory(folder);
+        RestoreFixtures.SaveColorModel(Path.Combine(folder, "c420-q10.safetensors"), "jpeg:10");
+        RestoreFixtures.SaveColorModel(Path.Combine(folder, "c420-q30.safetensors"), "jpeg:30");
+        RestoreFixtures.SaveColorModel(Path.Combine(folder, "c444-q10.safetensors"), "jpeg:10", "4:4:4");
+        Assert.Equal(expected, new ModelCatalog([folder], []).SelectColorFor(quality, sampling)?.Name);
+    }
+
     [Fact]
     public void Among_models_for_the_same_quality_the_larger_measured_gain_wins()
     {
