@@ -87,7 +87,7 @@ public sealed class ColorRestorer : IDisposable
         {
             var tile = batch[0];
             var input = cat([.. new[] { y, cb, cr }.Select(p => TensorImage.ToTensor([p], tile.Input))], 1).to(Chroma.Device);
-            var restored = (options.Ensemble ? SelfEnsemble.Forward(Chroma.Network, input) : Chroma.Network.forward(input)).to(ScalarType.Float32, CPU);
+            var restored = SelfEnsemble.Forward(Chroma.Network, input, options.Ensemble).to(ScalarType.Float32, CPU);
             tile.Keep(restored[.., 1..2], 0, outCb, cb, strength);
             tile.Keep(restored[.., 2..3], 0, outCr, cr, strength);
         });

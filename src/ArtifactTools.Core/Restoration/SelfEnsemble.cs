@@ -27,6 +27,11 @@ public static class SelfEnsemble
         return sum!.div_(Transforms);
     }
 
+    /// <summary>The restore's forward pass: the ensemble when <paramref name="ensemble"/> (<see cref="RestoreOptions.Ensemble"/>),
+    /// else one plain pass. The luma and the chroma restores both run their tiles through it.</summary>
+    public static Tensor Forward(nn.Module<Tensor, Tensor> network, Tensor input, bool ensemble) =>
+        ensemble ? Forward(network, input) : network.forward(input);
+
     /// <summary>Transform t of the group: t % 4 quarter turns, then a left-right flip when t >= 4.</summary>
     public static Tensor Apply(Tensor image, int t)
     {

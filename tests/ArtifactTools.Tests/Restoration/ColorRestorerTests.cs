@@ -55,4 +55,21 @@ public sealed class ColorRestorerTests
         Assert.Equal(0f, SyntheticImages.MaxAbsDifference(expected.Channels[0], restored.Channels[0]));
         Assert.Throws<NotSupportedException>(() => new ColorRestorer(restorer.Luma, restorer.Luma.Model));
     }
+
+    [Fact]
+    public void Ensemble_averages_the_chroma_network_over_the_eight_flips_and_rotations()
+    {
+        using var restorer = Restorer();
+        var (y, cb, cr) = ColorConversion.ToYCbCr(new JpegDegradation(10).Apply(SyntheticImages.NaturalRgb(64, 48, 4)).Degraded);
+        var single = restorer.RestoreChroma(y, cb, cr, new RestoreOptions { TileSize = 1024 });
+        var ensemble = restorer.RestoreChroma(y, cb, cr, new RestoreOptions { TileSize = 1024, Ensemble = true });
+
+        // The same average computed by hand on the whole image: the tile loop runs the chroma network through the ensemble.
+        using var _ = inference_mode();
+        var input = cat([.. new[] { y, cb, cr }.Select(TensorImage.ToTensor)], 1);
+        var expected = SelfEnsemble.Forward(restorer.Chroma.Network, input).mul(255f).contiguous();
+        var expectedCb = new Plane(y.Width, y.Height, expected[0, 1].data<float>().ToArray());
+        Assert.True(SyntheticImages.MaxAbsDifference(expectedCb, ensemble.Cb) < 1e-2f, "chroma ensemble differs from the hand-made average");
+        Assert.True(SyntheticImages.MaxAbsDifference(single.Cb, ensemble.Cb) > 0.05f, "-Ensemble did not change the chroma");
+    }
 }
