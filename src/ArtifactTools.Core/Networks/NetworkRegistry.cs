@@ -52,6 +52,7 @@ public static class NetworkRegistry
         // Not from the papers (they restore Y only): this project's colour network, Y-guided chroma restoration on
         // YCbCr input. It always takes 3 channels, whatever the caller asks for.
         new(ChromaNetwork.Name, ChromaNetwork.Name, "Chroma", "ArtifactTools (colour, issue #12)", TrainingRecipes.Chroma, "Y-guided chroma network: restores Cb and Cr of a YCbCr image at half resolution, Y passes through.", _ => new ChromaNetwork()),
+        new(ChromaUNet.Name, ChromaUNet.Name, "Chroma", "ArtifactTools (colour, issue #12)", TrainingRecipes.Chroma, "ChromaNet with a quarter-resolution context level: sees about 50 pixels each way for the lowest qualities' 16x16 colour blocks.", _ => new ChromaUNet()),
     ];
 
     /// <summary>The recipe for specs that name no network of the papers: SRCNN, the AR-CNN family and hourglass
@@ -73,7 +74,7 @@ public static class NetworkRegistry
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nameOrSpec);
         if (NetworkSpec.LooksLikeSpec(nameOrSpec)) return new ChainNetwork(NetworkSpec.Parse(nameOrSpec), channels);
-        if (ChromaWidth(nameOrSpec) is { } width) return new ChromaNetwork(width);
+        if (ChromaWidth(nameOrSpec) is { } chroma) return chroma.Family == ChromaUNet.Name ? new ChromaUNet(chroma.Width) : new ChromaNetwork(chroma.Width);
         return Find(nameOrSpec).Build(channels);
     }
 
@@ -118,14 +119,22 @@ public static class NetworkRegistry
 
     /// <summary>Image channels a network takes: 3 (Y, Cb, Cr) for the chroma network, else 1 (the papers' Y) unless
     /// the caller builds it for more.</summary>
-    public static int ImageChannels(RestorationNetwork network) => network is ChromaNetwork ? 3 : (int)network.Layers[0].Weight.shape[1];
+    public static int ImageChannels(RestorationNetwork network) => network is ChromaNetwork or ChromaUNet ? 3 : (int)network.Layers[0].Weight.shape[1];
 
-    /// <summary>The width of "ChromaNet-w16"-style names (other widths than the default); null for anything else.</summary>
-    static int? ChromaWidth(string name)
+    /// <summary>True for the colour networks' names, at any width ("ChromaNet", "ChromaUNet-w48"): they train on YCbCr.</summary>
+    public static bool IsChromaName(string name) =>
+        ChromaWidth(name) is not null || name.Trim() is var n && (Normalize(n) == Normalize(ChromaNetwork.Name) || Normalize(n) == Normalize(ChromaUNet.Name));
+
+    /// <summary>The family and width of "ChromaNet-w16"-style names (other widths than the default); null for anything else.</summary>
+    static (string Family, int Width)? ChromaWidth(string name)
     {
-        var prefix = ChromaNetwork.Name + "-w";
-        return name.Trim().StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
-            && int.TryParse(name.Trim()[prefix.Length..], out var w) && w >= 4 ? w : null;
+        foreach (var family in new[] { ChromaUNet.Name, ChromaNetwork.Name })
+        {
+            var prefix = family + "-w";
+            if (name.Trim().StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+                && int.TryParse(name.Trim()[prefix.Length..], out var w) && w >= 4) return (family, w);
+        }
+        return null;
     }
 
     /// <summary>True when <paramref name="name"/> names a known network.</summary>

@@ -24,7 +24,7 @@ public static class ColorTraining
 
     /// <summary>The colour mode a run gets when the user names none: YCbCr for the colour network, Y for the papers'.</summary>
     public static ColorMode DefaultFor(string architecture) =>
-        architecture.Trim().StartsWith(ChromaNetwork.Name, StringComparison.OrdinalIgnoreCase) ? ColorMode.YCbCr : ColorMode.Y;
+        NetworkRegistry.IsChromaName(architecture) ? ColorMode.YCbCr : ColorMode.Y;
 
     /// <summary>The run's degradation with the colour files' chroma sampling (JPEG; other codecs keep their own).</summary>
     public static IDegradation Degradation(TrainingOptions options) => options.Degradation switch

@@ -45,3 +45,63 @@ public sealed class ChromaNetworkTests
         Assert.Throws<ArgumentException>(() => network.forward(gray));
     }
 }
+
+public sealed class ChromaUNetTests
+{
+    [Fact]
+    public void Default_width_has_the_documented_layers_and_parameter_count()
+    {
+        using var network = (ChromaUNet)NetworkRegistry.Create("ChromaUNet");
+        // Half resolution: 12 -> 32, 32 -> 32; quarter: 128 -> 64, five 64 -> 64 (dilated), 64 -> 128; half again:
+        // 64 -> 32 (joined levels), 32 -> 8. All 3x3, every layer but the last with a PReLU.
+        Assert.Equal(11, network.Layers.Count);
+        long weights = 9L * (12 * 32 + 32 * 32 + 128 * 64 + 5 * 64 * 64 + 64 * 128 + 64 * 32 + 32 * 8);
+        Assert.Equal(365_184, weights);
+        Assert.Equal(weights, network.WeightCount);
+        long channelsOut = 32 + 32 + 64 + 5 * 64 + 128 + 32;
+        Assert.Equal(weights + channelsOut + 8 + channelsOut, network.ParameterCount);
+        Assert.Equal(3, NetworkRegistry.ImageChannels(network));
+        Assert.Equal(4, network.Downsampling);
+        Assert.Contains(NetworkRegistry.Known, n => n.Name == "ChromaUNet" && n.Weights == weights);
+    }
+
+    [Theory]
+    [InlineData(37, 29)]
+    [InlineData(48, 48)]
+    [InlineData(1, 7)]
+    public void Any_size_comes_back_the_same_size_with_luma_untouched(int height, int width)
+    {
+        using var network = NetworkRegistry.Create("ChromaUNet-w8");
+        Assert.Equal("ChromaUNet-w8", network.Spec);
+        using var input = rand([2, 3, height, width], generator: new Generator(3));
+        using var output = network.forward(input);
+        Assert.Equal(input.shape, output.shape);
+        Assert.Equal(0f, (output[.., 0] - input[.., 0]).abs().max().item<float>());
+    }
+
+    [Fact]
+    public void Quarter_resolution_level_more_than_doubles_the_view_of_ChromaNet()
+    {
+        using var network = NetworkRegistry.Create("ChromaUNet-w8");
+        using var flat = NetworkRegistry.Create("ChromaNet-w8");
+        // He init keeps the signal's scale through the 11 layers (TorchSharp's default fades below the threshold).
+        Initializers.He(network, Initializers.Seeded(1), negativeSlope: 0.25);
+        Initializers.He(flat, Initializers.Seeded(1), negativeSlope: 0.25);
+        int radius = ReceptiveField.MeasureRadius(network, channels: 3);
+        // Quarter resolution: 3x3 down, dilations 1+2+4+2+1, 3x3 up = 12 cells of 4 pixels; half resolution: two 3x3
+        // before and two after = 4 cells of 2 pixels; the folds add a few pixels of alignment.
+        Assert.InRange(radius, 56, 62);
+        Assert.True(radius > 2 * ReceptiveField.MeasureRadius(flat, channels: 3));
+    }
+
+    [Theory]
+    [InlineData("ChromaUNet", true)]
+    [InlineData("chromaunet-w48", true)]
+    [InlineData("ChromaNet-w16", true)]
+    [InlineData("L8", false)]
+    public void Colour_networks_train_on_YCbCr_by_default(string architecture, bool colour)
+    {
+        Assert.Equal(colour, NetworkRegistry.IsChromaName(architecture));
+        Assert.Equal(colour ? ArtifactTools.Imaging.ColorMode.YCbCr : ArtifactTools.Imaging.ColorMode.Y, ArtifactTools.Training.ColorTraining.DefaultFor(architecture));
+    }
+}
