@@ -51,9 +51,10 @@ public sealed class CasCnn : RestorationNetwork
         // Forward order, paper's names (A1 .. D2, then D~, D^, C~, C^, B~, B^, A^).
         _layers =
         [
-            Layer("a1", a1), Layer("a2", a2), Layer("b1", b1), Layer("b2", b2), Layer("c1", c1), Layer("c2", c2), Layer("d1", d1), Layer("d2", d2),
-            Layer("d_up", d_up), Layer("d_side", d_side), Layer("c_up", c_up), Layer("c_side", c_side), Layer("b_up", b_up), Layer("b_side", b_side),
-            Layer("a_out", a_out),
+            Layer("a1", a1, a1_act), Layer("a2", a2, a2_act), Layer("b1", b1, b1_act), Layer("b2", b2, b2_act),
+            Layer("c1", c1, c1_act), Layer("c2", c2, c2_act), Layer("d1", d1, d1_act), Layer("d2", d2, d2_act),
+            Layer("d_up", d_up, d_up_act), Layer("d_side", d_side), Layer("c_up", c_up, c_up_act), Layer("c_side", c_side),
+            Layer("b_up", b_up, b_up_act), Layer("b_side", b_side), Layer("a_out", a_out),
         ];
     }
 
@@ -118,6 +119,6 @@ public sealed class CasCnn : RestorationNetwork
 
     static PReLU Act(long channels) => nn.PReLU(channels, init: 0.25);
 
-    static NetworkLayer Layer(string name, Conv2d conv) => new(name, conv, IsTransposed: false);
-    static NetworkLayer Layer(string name, ConvTranspose2d deconv) => new(name, deconv, IsTransposed: true);
+    static NetworkLayer Layer(string name, Conv2d conv, PReLU? activation = null) => new(name, conv, IsTransposed: false, activation);
+    static NetworkLayer Layer(string name, ConvTranspose2d deconv, PReLU activation) => new(name, deconv, IsTransposed: true, activation);
 }

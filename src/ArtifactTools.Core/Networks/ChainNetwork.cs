@@ -68,6 +68,7 @@ public sealed class ChainNetwork : RestorationNetwork
                 register_module($"prelu{i + 1}", prelu);
             }
             _activations.Add(prelu);
+            if (prelu is not null) _layers[^1] = _layers[^1] with { Activation = prelu };
             inChannels = layer.Filters + layer.Concat.Sum(k => (long)layers[k - 1].Filters);
         }
     }

@@ -41,16 +41,17 @@ public sealed class ChromaNetwork : RestorationNetwork
     {
         var name = $"conv{_convs.Count + 1}";
         register_module(name, conv);
+        PReLU? prelu = null;
         if (activated)
         {
             // PReLU, not ReLU: decoded chroma is flat over most of a patch, where zero-mean filters answer exactly 0
             // and a ReLU passes no gradient; a ReLU version of this network settled on "change nothing".
-            var prelu = nn.PReLU(conv.out_channels, init: 0.25);
+            prelu = nn.PReLU(conv.out_channels, init: 0.25);
             register_module($"prelu{_convs.Count + 1}", prelu);
             _activations.Add(prelu);
         }
         _convs.Add(conv);
-        _layers.Add(new NetworkLayer(name, conv, IsTransposed: false));
+        _layers.Add(new NetworkLayer(name, conv, IsTransposed: false, prelu));
     }
 
     /// <summary>The name for the default width, "ChromaNet-w&lt;width&gt;" otherwise; <see cref="NetworkRegistry"/> rebuilds either.</summary>

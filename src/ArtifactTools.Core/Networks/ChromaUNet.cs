@@ -58,7 +58,7 @@ public sealed class ChromaUNet : RestorationNetwork
             register_module($"{name}_prelu", activation);
         }
         _stages[name] = (conv, activation);
-        _layers.Add(new NetworkLayer(name, conv, IsTransposed: false));
+        _layers.Add(new NetworkLayer(name, conv, IsTransposed: false, activation));
     }
 
     Tensor Stage(string name, Tensor x)

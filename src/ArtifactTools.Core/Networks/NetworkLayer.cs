@@ -2,9 +2,10 @@ using static TorchSharp.torch;
 
 namespace ArtifactTools.Networks;
 
-/// <summary>One weighted layer: its name, module and whether it is a deconvolution. Weight and bias are read from
-/// the module on every access, because moving a network to another device replaces its parameter tensors.</summary>
-public sealed record NetworkLayer(string Name, nn.Module Module, bool IsTransposed)
+/// <summary>One weighted layer: its name, module, whether it is a deconvolution, and the learned activation after it
+/// (a PReLU's slopes belong to the layer: transferring the layer without them resets them). Weight and bias are read
+/// from the module on every access, because moving a network to another device replaces its parameter tensors.</summary>
+public sealed record NetworkLayer(string Name, nn.Module Module, bool IsTransposed, TorchSharp.Modules.PReLU? Activation = null)
 {
     public Tensor Weight => Module switch
     {

@@ -33,8 +33,9 @@ public static class LayerTransfer
         return indices.ToList();
     }
 
-    /// <summary>Copies weights and biases of the selected layers (1-based in selectors, as in the paper) from
-    /// <paramref name="source"/>; shapes must agree. Frozen layers stop receiving gradients.</summary>
+    /// <summary>Copies weights, biases and learned activation slopes (PReLU) of the selected layers (1-based in
+    /// selectors, as in the paper) from <paramref name="source"/>; shapes must agree. Frozen layers stop receiving
+    /// gradients.</summary>
     public static IReadOnlyList<string> Copy(RestorationNetwork source, RestorationNetwork target, IReadOnlyList<int> layerIndices, bool freeze)
     {
         var copied = new List<string>();
@@ -49,10 +50,13 @@ public static class LayerTransfer
                 throw new ArgumentException($"Layer {i + 1} ({to.Name}) has shape [{string.Join(",", to.Weight.shape)}] but the base has [{string.Join(",", from.Weight.shape)}].");
             to.Weight.copy_(from.Weight);
             if (to.Bias is not null && from.Bias is not null) to.Bias.copy_(from.Bias);
+            var slopes = to.Activation is not null && from.Activation is not null && from.Activation.weight!.shape.SequenceEqual(to.Activation.weight!.shape);
+            if (slopes) to.Activation!.weight!.copy_(from.Activation!.weight!);
             if (freeze)
             {
                 to.Weight.requires_grad_(false);
                 to.Bias?.requires_grad_(false);
+                if (slopes) to.Activation!.weight!.requires_grad_(false);
             }
             copied.Add(to.Name);
         }

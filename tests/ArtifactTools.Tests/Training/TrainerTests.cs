@@ -164,6 +164,25 @@ public sealed class TrainerTests : IDisposable
         Assert.Throws<ArgumentException>(() => LayerTransfer.Resolve(network, ["7"]));
     }
 
+    [Theory]
+    [InlineData("DeeperARCNN")]
+    [InlineData("ChromaUNet-w8")]
+    public void Transferred_layers_bring_their_learned_activation_slopes(string architecture)
+    {
+        using var source = NetworkRegistry.Create(architecture);
+        using var target = NetworkRegistry.Create(architecture);
+        using (torch.no_grad())
+            foreach (var layer in source.Layers.Where(l => l.Activation is not null))
+                layer.Activation!.weight!.copy_(torch.rand(layer.Activation.weight!.shape, generator: Initializers.Seeded(7)));
+
+        LayerTransfer.Copy(source, target, [0], freeze: true);
+
+        Assert.True(Same(source.Layers[0].Activation!.weight!, target.Layers[0].Activation!.weight!), "layer 1's PReLU slopes were not copied");
+        Assert.False(target.Layers[0].Activation!.weight!.requires_grad);
+        Assert.All(target.Layers.Skip(1).Where(l => l.Activation is not null),
+            l => Assert.Equal(0.25f, l.Activation!.weight!.max().item<float>()));
+    }
+
     static bool Same(torch.Tensor a, torch.Tensor b) => a.shape.SequenceEqual(b.shape) && (a - b).abs().max().item<float>() == 0f;
 
     public void Dispose() => _temp.Dispose();
