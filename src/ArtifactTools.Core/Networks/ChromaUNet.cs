@@ -1,5 +1,3 @@
-using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace ArtifactTools.Networks;
@@ -7,85 +5,45 @@ namespace ArtifactTools.Networks;
 /// <summary>
 /// <see cref="ChromaNetwork"/> with a second, coarser level: at JPEG's lowest qualities chroma keeps little more than
 /// one colour per 16x16 block, so restoring it is interpolating between neighbouring blocks along the edges Y shows,
-/// and that needs a wider view than one level affords at this cost. The half-resolution level (the chroma grid) reads
-/// the 2x2-folded Y, Cb, Cr; it is folded once more to a quarter resolution (one 16x16 block = 4x4 cells) where dilated
-/// 3x3 convolutions (dilations 1,2,4,2,1, twice the width) see about 50 pixels each way; that context is unfolded back
-/// and joined to the half-resolution features, which predict the Cb/Cr residual. Y passes through unchanged.
+/// and that needs a wider view than one level affords at this cost. Two 3x3 layers at half resolution (the chroma
+/// grid) are folded once more to a quarter resolution (one 16x16 block = 4x4 cells), where dilated 3x3 convolutions
+/// (dilations 1,2,4,2,1, twice the width) see about 58 pixels each way; that context is unfolded back and joined to
+/// the half-resolution features, which predict the Cb/Cr residual (see <see cref="ChromaResidualNetwork"/>).
 /// </summary>
-public sealed class ChromaUNet : RestorationNetwork
+public sealed class ChromaUNet : ChromaResidualNetwork
 {
     public const string Name = "ChromaUNet";
     static readonly int[] Dilations = [1, 2, 4, 2, 1];
 
-    readonly PixelUnshuffle _fold = nn.PixelUnshuffle(2);
-    readonly PixelShuffle _unfold = nn.PixelShuffle(2);
-    readonly Dictionary<string, (Conv2d Conv, PReLU? Activation)> _stages = [];
-    readonly List<NetworkLayer> _layers = [];
-    readonly List<string> _body = [];
+    readonly NetworkLayer _head1, _head2, _down, _up, _merge, _tail;
+    readonly List<NetworkLayer> _body = [];
 
-    /// <summary>Feature channels of the half-resolution level (the quarter-resolution level has twice as many).</summary>
-    public int Width { get; }
-
-    public ChromaUNet(int width = 32) : base(nameof(ChromaUNet))
+    public ChromaUNet(int width = 32) : base(Name, width)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(width, 4);
-        Width = width;
         int coarse = 2 * width;
-        Add("head1", nn.Conv2d(12, width, 3, padding: 1), activated: true);
-        Add("head2", nn.Conv2d(width, width, 3, padding: 1), activated: true);
-        Add("down", nn.Conv2d(4 * width, coarse, 3, padding: 1), activated: true);
+        _head1 = Add("head1", nn.Conv2d(FoldedChannels, width, 3, padding: 1));
+        _head2 = Add("head2", nn.Conv2d(width, width, 3, padding: 1));
+        _down = Add("down", nn.Conv2d(4 * width, coarse, 3, padding: 1));
         for (int i = 0; i < Dilations.Length; i++)
-        {
-            var name = $"body{i + 1}";
-            Add(name, nn.Conv2d(coarse, coarse, 3, padding: Dilations[i], dilation: Dilations[i]), activated: true);
-            _body.Add(name);
-        }
-        Add("up", nn.Conv2d(coarse, 4 * width, 3, padding: 1), activated: true);
-        Add("merge", nn.Conv2d(2 * width, width, 3, padding: 1), activated: true);
-        Add("tail", nn.Conv2d(width, 8, 3, padding: 1), activated: false); // 2 chroma planes x 2x2 positions
-        register_module("fold", _fold);
-        register_module("unfold", _unfold);
+            _body.Add(Add($"body{i + 1}", nn.Conv2d(coarse, coarse, 3, padding: Dilations[i], dilation: Dilations[i])));
+        _up = Add("up", nn.Conv2d(coarse, 4 * width, 3, padding: 1));
+        _merge = Add("merge", nn.Conv2d(2 * width, width, 3, padding: 1));
+        _tail = AddLayer("tail", nn.Conv2d(width, ResidualChannels, 3, padding: 1), activationName: null);
+        RegisterFolds();
     }
 
-    void Add(string name, Conv2d conv, bool activated)
-    {
-        register_module(name, conv);
-        PReLU? activation = null;
-        if (activated)
-        {
-            // PReLU for the reason ChromaNetwork gives: flat chroma answers 0 and a ReLU would pass no gradient there.
-            activation = nn.PReLU(conv.out_channels, init: 0.25);
-            register_module($"{name}_prelu", activation);
-        }
-        _stages[name] = (conv, activation);
-        _layers.Add(new NetworkLayer(name, conv, IsTransposed: false, activation));
-    }
+    NetworkLayer Add(string name, TorchSharp.Modules.Conv2d conv) => AddLayer(name, conv, $"{name}_prelu");
 
-    Tensor Stage(string name, Tensor x)
-    {
-        var (conv, activation) = _stages[name];
-        var y = conv.call(x);
-        return activation is null ? y : activation.call(y);
-    }
-
-    public override string Spec => Width == 32 ? Name : $"{Name}-w{Width}";
-    public override IReadOnlyList<NetworkLayer> Layers => _layers;
-    public override bool IsResidual => true;
     public override int Downsampling => 4;
+    // Widest map in full-resolution pixels: the joined levels, 2 x Width channels at a quarter of the pixels.
     public override int FeatureChannels => Math.Max(1, Width / 2);
 
-    public override Tensor forward(Tensor input)
+    protected override Tensor PredictResidual(Tensor folded)
     {
-        using var scope = NewDisposeScope();
-        var x = _fold.call(PoolingPadding.PadToMultiple(input, 3, 4, out _, "Y, Cb, Cr"));
-        var fine = Stage("head2", Stage("head1", x));
-        var coarse = Stage("down", _fold.call(fine));
-        foreach (var name in _body) coarse = Stage(name, coarse);
-        var context = _unfold.call(Stage("up", coarse));
-        var merged = Stage("merge", cat([fine, context], 1));
-        var residual = _unfold.call(Stage("tail", merged))[.., .., ..(int)input.shape[2], ..(int)input.shape[3]];
-        var luma = input[.., 0..1];
-        var chroma = input[.., 1..3] + residual;
-        return cat([luma, chroma], 1).MoveToOuterDisposeScope();
+        var fine = Apply(_head2, Apply(_head1, folded));
+        var coarse = Apply(_down, Fold(fine));
+        foreach (var layer in _body) coarse = Apply(layer, coarse);
+        var context = Unfold(Apply(_up, coarse));
+        return Apply(_tail, Apply(_merge, cat([fine, context], 1)));
     }
 }

@@ -119,7 +119,7 @@ public static class NetworkRegistry
 
     /// <summary>Image channels a network takes: 3 (Y, Cb, Cr) for the chroma network, else 1 (the papers' Y) unless
     /// the caller builds it for more.</summary>
-    public static int ImageChannels(RestorationNetwork network) => network is ChromaNetwork or ChromaUNet ? 3 : (int)network.Layers[0].Weight.shape[1];
+    public static int ImageChannels(RestorationNetwork network) => network is ChromaResidualNetwork ? 3 : (int)network.Layers[0].Weight.shape[1];
 
     /// <summary>True for the colour networks' names, at any width ("ChromaNet", "ChromaUNet-w48"): they train on YCbCr.</summary>
     public static bool IsChromaName(string name) =>
