@@ -41,7 +41,7 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
     public string? Degradation { get; set; }
 
     /// <summary>Y: the papers' luminance training; YCbCr: colour pairs (colour JPEGs with -ChromaSampling) for a
-    /// colour network such as ChromaNet. Default: YCbCr for ChromaNet, Y for the papers' networks.</summary>
+    /// colour network such as ChromaUNet or ChromaNet. Default: YCbCr for the colour networks, Y for the papers' networks.</summary>
     [Parameter] public ColorMode? ColorMode { get; set; }
 
     /// <summary>Chroma subsampling of the colour training JPEGs: 4:2:0 (libjpeg's default), 4:2:2 or 4:4:4.</summary>
