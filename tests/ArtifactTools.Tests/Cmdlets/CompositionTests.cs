@@ -110,7 +110,7 @@ public sealed class CompositionTests(ITestOutputHelper output)
             {
                 "arcnn" => "64(9)-32(7)-16(1)-1(5)",
                 "fastarcnn" => "64(9)-32(1)-32(7)-64(1)-1[9]-s2",
-                "chroma" => "ChromaNet",
+                "chroma" => "ChromaUNet",
                 _ => "32(11)-64(3)-64(3)-64(3)+1-64(1)-64(5)+1-128(1)-1(5)-relu-r",
             };
             Assert.Equal(architecture, model.Architecture);
