@@ -8,7 +8,7 @@
 #      its log against bench/pytorch_train.py's loop: steps/s ratio, target >= 0.8.
 # It starts with the CPU model, its instruction set and what this machine measured (training cap, tiles, precision).
 # Needs `dotnet build -c Release` first and python3-torch (apt-get install python3-torch). Exits 1 if a target is missed.
-# Usage: bench/compare-pytorch.sh [photo]   (default: data/samples/astronaut.png)
+# Usage: bench/compare-pytorch.sh [photo]   (default: data/samples/leaf.png)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -16,7 +16,7 @@ host=$(ls src/ArtifactTools.Host/bin/Release/net10.0/*/artifacttools src/Artifac
 [ -x "$host" ] || { echo "Build first: dotnet build -c Release" >&2; exit 2; }
 python=/usr/bin/python3
 "$python" -c 'import torch' 2>/dev/null || { echo "python3-torch is missing: apt-get install python3-torch" >&2; exit 2; }
-photo=${1:-data/samples/astronaut.png}
+photo=${1:-data/samples/leaf.png}
 threads=$(nproc)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 status=0

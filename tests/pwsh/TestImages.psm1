@@ -17,7 +17,7 @@ function New-TestImage {
         [switch] $Gray, [switch] $Cmyk, [switch] $Alpha, [switch] $Depth16
     )
     $Path = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path)
-    $image = [MagickImage]::new((Join-Path $Samples 'astronaut.png'))
+    $image = [MagickImage]::new((Join-Path $Samples 'leaf.png'))
     try {
         $image.Crop([MagickGeometry]::new($Offset, $Offset, [uint]$Size, [uint]$Size))
         $image.ResetPage()

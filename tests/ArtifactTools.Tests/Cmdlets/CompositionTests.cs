@@ -13,7 +13,7 @@ namespace ArtifactTools.Tests.Cmdlets;
 public sealed class CompositionTests(ITestOutputHelper output)
 {
     const int Side = 96;
-    static readonly string[] Photos = ["astronaut.png", "chelsea.png", "coffee.png"];
+    static readonly string[] Photos = ["flower.png", "leaf.png", "meadow.png"]; // ordinal order, as the stages are sorted
 
     [Fact]
     public void Degrade_restore_measure_pipeline_gains_over_the_jpegs_with_the_shipped_default_model()
@@ -67,7 +67,7 @@ public sealed class CompositionTests(ITestOutputHelper output)
     public void Restored_files_without_a_reference_are_not_scored_against_their_jpeg()
     {
         using var dir = new TempDirectory();
-        ImageCodec.Write(CentreCrop(ImageCodec.Read(Path.Combine(RepositoryPaths.Data, "samples", "chelsea.png")), 64),
+        ImageCodec.Write(CentreCrop(ImageCodec.Read(Path.Combine(RepositoryPaths.Data, "samples", "meadow.png")), 64),
             dir.File("cat.jpg"), ImageEncoding.Jpeg(20));
         using var session = new ModuleSession(dir.Path);
 

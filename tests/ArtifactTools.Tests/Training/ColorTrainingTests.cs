@@ -13,11 +13,11 @@ public sealed class ColorTrainingTests : IDisposable
     /// show a gain on unseen images, so this checks that training drives the metric up, not that it generalises.</summary>
     (IReadOnlyList<string> Train, IReadOnlyList<string> Validation) SamplePhotos()
     {
-        var coffee = Path.Combine(RepositoryPaths.Data, "samples", "coffee.png");
-        var validation = _temp.File("coffee-crop.png");
+        var flower = Path.Combine(RepositoryPaths.Data, "samples", "flower.png");
+        var validation = _temp.File("flower-crop.png");
         if (!File.Exists(validation))
         {
-            var image = ImageCodec.Read(coffee);
+            var image = ImageCodec.Read(flower);
             var crop = image.Channels.Select(c =>
             {
                 var p = new Plane(160, 128);
@@ -27,7 +27,7 @@ public sealed class ColorTrainingTests : IDisposable
             }).ToArray();
             ImageCodec.Write(RasterImage.Rgb(crop[0], crop[1], crop[2]), validation, ImageEncoding.Png);
         }
-        return ([coffee], [validation]);
+        return ([flower], [validation]);
     }
 
     TrainingOptions Options(string name, int iterations) => new()

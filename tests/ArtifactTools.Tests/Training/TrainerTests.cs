@@ -22,12 +22,12 @@ public sealed class TrainerTests : IDisposable
     (IReadOnlyList<string> Train, IReadOnlyList<string> Validation) SamplePhotos()
     {
         var samples = Path.Combine(RepositoryPaths.Data, "samples");
-        var train = new[] { "astronaut.png", "chelsea.png", "coffee.png" }.Select(f => Path.Combine(samples, f)).ToList();
-        var rocket = ColorConversion.Luma(ImageCodec.Read(Path.Combine(samples, "rocket.jpg")));
+        var train = new[] { "leaf.png", "meadow.png", "flower.png" }.Select(f => Path.Combine(samples, f)).ToList();
+        var dune = ColorConversion.Luma(ImageCodec.Read(Path.Combine(samples, "dune.jpg")));
         var crop = new Plane(128, 128);
         for (int y = 0; y < 128; y++)
-            for (int x = 0; x < 128; x++) crop[x, y] = rocket[200 + x, 150 + y];
-        var validation = _temp.File("rocket-crop.png");
+            for (int x = 0; x < 128; x++) crop[x, y] = dune[200 + x, 150 + y];
+        var validation = _temp.File("dune-crop.png");
         ImageCodec.Write(RasterImage.Gray(crop), validation, ImageEncoding.Png);
         return (train, [validation]);
     }
@@ -51,23 +51,23 @@ public sealed class TrainerTests : IDisposable
     public void A_short_run_raises_validation_psnr_above_the_jpeg_input()
     {
         var (train, validation) = SamplePhotos();
-        var options = Options("improves", 60) with
+        var options = Options("improves", 100) with
         {
-            TrainingFiles = train, ValidationFiles = validation, ValidateEvery = 20,
+            TrainingFiles = train, ValidationFiles = validation, ValidateEvery = 25,
             Recipe = TrainingRecipes.Fast with { BatchSize = 8, PatchSize = 32, Scales = [1.0], Rotations = false },
         };
         var result = new Trainer(options).Run();
 
         Assert.True(result.Completed);
-        // L4 on q10 gains about 0.05 dB after 60 steps of 8 patches here (and +0.3 dB after 100 full-size steps).
+        // L4 on q10 gains about 0.1 dB after 100 steps of 8 patches on these photos (60 steps gained nothing measurable here).
         Assert.True(result.ValidationPSNR > result.BaselinePSNR + 0.02,
             $"restored {result.ValidationPSNR:0.000} dB vs JPEG {result.BaselinePSNR:0.000} dB");
         var curve = TrainingLog.Read(result.LogPath).Where(e => e.ValidationPsnr is not null).Select(e => e.ValidationPsnr!.Value).ToList();
-        Assert.Equal(3, curve.Count);
+        Assert.Equal(4, curve.Count);
         Assert.True(curve[^1] > curve[0], "validation PSNR did not rise: " + string.Join(", ", curve));
         Assert.True(File.Exists(result.ModelPath) && File.Exists(result.LogPath) && File.Exists(result.CurvePath));
         Assert.Contains("<svg", File.ReadAllText(result.CurvePath));
-        Assert.Equal(60, TrainingLog.Read(result.LogPath).Count);
+        Assert.Equal(100, TrainingLog.Read(result.LogPath).Count);
     }
 
     [Fact]
