@@ -21,7 +21,6 @@ public sealed class ChainNetwork : RestorationNetwork
 {
     readonly NetworkSpec _spec;
     readonly List<nn.Module<Tensor, Tensor>> _convs = [];
-    readonly List<PReLU?> _activations = [];
     readonly List<NetworkLayer> _layers = [];
     readonly bool[] _keepOutput;
     readonly IReadOnlyList<int>[] _concat;
@@ -45,30 +44,19 @@ public sealed class ChainNetwork : RestorationNetwork
             var layer = layers[i];
             var name = $"conv{i + 1}";
             var padding = (layer.Size - 1) / 2;
-            if (layer.IsDeconvolution)
-            {
-                var deconv = nn.ConvTranspose2d(inChannels, layer.Filters, layer.Size, stride: spec.Stride, padding: padding, output_padding: spec.Stride - 1);
-                register_module(name, deconv);
-                _convs.Add(deconv);
-                _layers.Add(new NetworkLayer(name, deconv, IsTransposed: true));
-            }
-            else
-            {
-                var conv = nn.Conv2d(inChannels, layer.Filters, layer.Size, stride: i == 0 ? spec.Stride : 1, padding: padding);
-                register_module(name, conv);
-                _convs.Add(conv);
-                _layers.Add(new NetworkLayer(name, conv, IsTransposed: false));
-            }
+            nn.Module<Tensor, Tensor> conv = layer.IsDeconvolution
+                ? nn.ConvTranspose2d(inChannels, layer.Filters, layer.Size, stride: spec.Stride, padding: padding, output_padding: spec.Stride - 1)
+                : nn.Conv2d(inChannels, layer.Filters, layer.Size, stride: i == 0 ? spec.Stride : 1, padding: padding);
+            register_module(name, conv);
+            _convs.Add(conv);
 
-            var isLast = i == layers.Count - 1;
             PReLU? prelu = null;
-            if (!isLast && spec.Activation == Activation.PReLU)
+            if (i < layers.Count - 1 && spec.Activation == Activation.PReLU)
             {
                 prelu = nn.PReLU(layer.Filters, init: 0.25);
                 register_module($"prelu{i + 1}", prelu);
             }
-            _activations.Add(prelu);
-            if (prelu is not null) _layers[^1] = _layers[^1] with { Activation = prelu };
+            _layers.Add(new NetworkLayer(name, conv, layer.IsDeconvolution, prelu));
             inChannels = layer.Filters + layer.Concat.Sum(k => (long)layers[k - 1].Filters);
         }
     }
@@ -108,7 +96,7 @@ public sealed class ChainNetwork : RestorationNetwork
             if (!ReferenceEquals(x, input) && !IsKept(kept, x)) x.Dispose();
             x = y;
             if (i == _convs.Count - 1) break;
-            if (_activations[i] is { } prelu)
+            if (_layers[i].Activation is { } prelu)
             {
                 var activated = prelu.call(x);
                 x.Dispose();
@@ -149,7 +137,7 @@ public sealed class ChainNetwork : RestorationNetwork
         for (var i = 1; i < _convs.Count - 1; i++)
         {
             _convs[i].to(type);
-            _activations[i]?.to(type);
+            _layers[i].Activation?.to(type);
         }
     }
 

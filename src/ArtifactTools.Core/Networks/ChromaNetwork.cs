@@ -17,7 +17,6 @@ public sealed class ChromaNetwork : ChromaResidualNetwork
         Add(nn.Conv2d(FoldedChannels, width, 3, padding: 1), activated: true);
         foreach (var d in Dilations) Add(nn.Conv2d(width, width, 3, padding: d, dilation: d), activated: true);
         Add(nn.Conv2d(width, ResidualChannels, 3, padding: 1), activated: false);
-        RegisterFolds();
     }
 
     void Add(TorchSharp.Modules.Conv2d conv, bool activated)

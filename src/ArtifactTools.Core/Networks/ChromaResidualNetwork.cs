@@ -26,6 +26,9 @@ public abstract class ChromaResidualNetwork : RestorationNetwork
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 4);
         (_family, Width) = (family, width);
+        // Parameterless: registering them before the subclass's layers changes no parameter names or order.
+        register_module("fold", _fold);
+        register_module("unfold", _unfold);
     }
 
     /// <summary>Feature channels of the half-resolution layers.</summary>
@@ -71,11 +74,5 @@ public abstract class ChromaResidualNetwork : RestorationNetwork
         var folded = _fold.call(PoolingPadding.PadToMultiple(input, 3, Downsampling, out _, "Y, Cb, Cr"));
         var residual = _unfold.call(PredictResidual(folded))[.., .., ..(int)input.shape[2], ..(int)input.shape[3]];
         return cat([input[.., 0..1], input[.., 1..3] + residual], 1).MoveToOuterDisposeScope();
-    }
-
-    protected void RegisterFolds()
-    {
-        register_module("fold", _fold);
-        register_module("unfold", _unfold);
     }
 }

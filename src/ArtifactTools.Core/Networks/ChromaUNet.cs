@@ -29,7 +29,6 @@ public sealed class ChromaUNet : ChromaResidualNetwork
         _up = Add("up", nn.Conv2d(coarse, 4 * width, 3, padding: 1));
         _merge = Add("merge", nn.Conv2d(2 * width, width, 3, padding: 1));
         _tail = AddLayer("tail", nn.Conv2d(width, ResidualChannels, 3, padding: 1), activationName: null);
-        RegisterFolds();
     }
 
     NetworkLayer Add(string name, TorchSharp.Modules.Conv2d conv) => AddLayer(name, conv, $"{name}_prelu");

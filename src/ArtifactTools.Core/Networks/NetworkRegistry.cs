@@ -52,7 +52,15 @@ public static class NetworkRegistry
         // Not from the papers (they restore Y only): this project's colour network, Y-guided chroma restoration on
         // YCbCr input. It always takes 3 channels, whatever the caller asks for.
         new(ChromaNetwork.Name, ChromaNetwork.Name, "Chroma", "ArtifactTools (colour, issue #12)", TrainingRecipes.Chroma, "Y-guided chroma network: restores Cb and Cr of a YCbCr image at half resolution, Y passes through.", _ => new ChromaNetwork()),
-        new(ChromaUNet.Name, ChromaUNet.Name, "Chroma", "ArtifactTools (colour, issue #12)", TrainingRecipes.Chroma, "ChromaNet with a quarter-resolution context level: sees about 50 pixels each way for the lowest qualities' 16x16 colour blocks.", _ => new ChromaUNet()),
+        new(ChromaUNet.Name, ChromaUNet.Name, "Chroma", "ArtifactTools (colour, issue #12)", TrainingRecipes.Chroma, "ChromaNet with a quarter-resolution context level: sees about 58 pixels each way for the lowest qualities' 16x16 colour blocks.", _ => new ChromaUNet()),
+    ];
+
+    /// <summary>The colour network families, each buildable at any width ("ChromaUNet-w48"); longest name first, so a
+    /// prefix match finds the right one.</summary>
+    static readonly (string Family, Func<int, RestorationNetwork> Build)[] ChromaFamilies =
+    [
+        (ChromaUNet.Name, width => new ChromaUNet(width)),
+        (ChromaNetwork.Name, width => new ChromaNetwork(width)),
     ];
 
     /// <summary>The recipe for specs that name no network of the papers: SRCNN, the AR-CNN family and hourglass
@@ -74,7 +82,7 @@ public static class NetworkRegistry
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nameOrSpec);
         if (NetworkSpec.LooksLikeSpec(nameOrSpec)) return new ChainNetwork(NetworkSpec.Parse(nameOrSpec), channels);
-        if (ChromaWidth(nameOrSpec) is { } chroma) return chroma.Family == ChromaUNet.Name ? new ChromaUNet(chroma.Width) : new ChromaNetwork(chroma.Width);
+        if (ChromaWidth(nameOrSpec) is { } chroma) return chroma.Build(chroma.Width);
         return Find(nameOrSpec).Build(channels);
     }
 
@@ -123,16 +131,16 @@ public static class NetworkRegistry
 
     /// <summary>True for the colour networks' names, at any width ("ChromaNet", "ChromaUNet-w48"): they train on YCbCr.</summary>
     public static bool IsChromaName(string name) =>
-        ChromaWidth(name) is not null || name.Trim() is var n && (Normalize(n) == Normalize(ChromaNetwork.Name) || Normalize(n) == Normalize(ChromaUNet.Name));
+        ChromaWidth(name) is not null || ChromaFamilies.Any(f => Normalize(f.Family) == Normalize(name));
 
-    /// <summary>The family and width of "ChromaNet-w16"-style names (other widths than the default); null for anything else.</summary>
-    static (string Family, int Width)? ChromaWidth(string name)
+    /// <summary>The family builder and width of "ChromaNet-w16"-style names (other widths than the default); null for anything else.</summary>
+    static (Func<int, RestorationNetwork> Build, int Width)? ChromaWidth(string name)
     {
-        foreach (var family in new[] { ChromaUNet.Name, ChromaNetwork.Name })
+        foreach (var (family, build) in ChromaFamilies)
         {
             var prefix = family + "-w";
             if (name.Trim().StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
-                && int.TryParse(name.Trim()[prefix.Length..], out var w) && w >= 4) return (family, w);
+                && int.TryParse(name.Trim()[prefix.Length..], out var w) && w >= 4) return (build, w);
         }
         return null;
     }
