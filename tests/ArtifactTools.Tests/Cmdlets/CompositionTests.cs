@@ -94,13 +94,13 @@ public sealed class CompositionTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Get_ArtifactModel_lists_the_twelve_shipped_models_with_their_training_metadata()
+    public void Get_ArtifactModel_lists_the_thirteen_shipped_models_with_their_training_metadata()
     {
         using var session = new ModuleSession();
         var shipped = session.Run("Get-ArtifactModel | Where-Object Shipped").AssertNoErrors().All<ModelInfo>().ToList();
 
         Assert.Equal(["arcnn-q10", "arcnn-q20", "arcnn-q30", "arcnn-q40", "chroma-q10", "chroma-q30", "fastarcnn-q10", "l8-general",
-            "l8-q10", "l8-q20", "l8-q30", "l8-q40"], shipped.Select(m => m.Name).Order(StringComparer.Ordinal));
+            "l8-q10", "l8-q20", "l8-q30", "l8-q40", "resunet-q10"], shipped.Select(m => m.Name).Order(StringComparer.Ordinal));
         foreach (var model in shipped)
         {
             var quality = model.Name.EndsWith("general") ? (int?)null : int.Parse(model.Name[^2..]);
@@ -111,6 +111,7 @@ public sealed class CompositionTests(ITestOutputHelper output)
                 "arcnn" => "64(9)-32(7)-16(1)-1(5)",
                 "fastarcnn" => "64(9)-32(1)-32(7)-64(1)-1[9]-s2",
                 "chroma" => "ChromaUNet",
+                "resunet" => "ResUNet",
                 _ => "32(11)-64(3)-64(3)-64(3)+1-64(1)-64(5)+1-128(1)-1(5)-relu-r",
             };
             Assert.Equal(architecture, model.Architecture);

@@ -29,7 +29,7 @@ public class RestoreAcceptanceTests(ITestOutputHelper output)
 
         Assert.Equal(5, restored.Count);
         Assert.All(restored, r => Assert.Equal(10, r.DetectedQuality));
-        Assert.All(restored, r => Assert.Equal("l8-q10", r.Model));
+        Assert.All(restored, r => Assert.Equal("resunet-q10", r.Model));
         var psnr = scores.Average(s => s.PSNR);
         output.WriteLine($"Classic5 q10 restored: {psnr:0.000} dB (JPEG 27.82, acceptance 28.90, AR-CNN paper 29.04)");
         Assert.True(psnr >= 28.90, $"mean PSNR {psnr:0.000} dB");
