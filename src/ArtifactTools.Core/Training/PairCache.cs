@@ -57,10 +57,13 @@ public abstract class PairCache : ITrainingPairs
     }
 
     /// <summary>Fills one batch with random patches (N x C x P x P, row-major, scaled to 0..1): each from a random pair at
-    /// least P pixels on each side, its rows turned into the channels by <see cref="ConvertRow"/>.</summary>
-    public void SampleBatch(Random random, int batchSize, int patchSize, Span<float> degraded, Span<float> clean)
+    /// least P pixels on each side, its rows turned into the channels by <see cref="ConvertRow"/>, then turned to a
+    /// random orientation when <paramref name="orientations"/> is set. An even P keeps a patch on the chroma grid's
+    /// phase through any flip.</summary>
+    public void SampleBatch(Random random, int batchSize, int patchSize, Span<float> degraded, Span<float> clean, bool orientations = false)
     {
         int area = patchSize * patchSize, size = Channels * area, a = PatchAlignment;
+        var scratch = orientations ? new float[area] : [];
         for (int b = 0; b < batchSize; b++)
         {
             Entry e;
@@ -73,6 +76,10 @@ public abstract class PairCache : ITrainingPairs
                 ConvertRow(e.CleanOffset + row, plane, patchSize, clean.Slice(b * size, size), y * patchSize, area);
                 ConvertRow(e.DegradedOffset + row, plane, patchSize, degraded.Slice(b * size, size), y * patchSize, area);
             }
+            if (!orientations) continue; // drawing nothing keeps the batches of runs without it as they were
+            int symmetry = random.Next(PatchSymmetry.Count);
+            PatchSymmetry.Apply(clean.Slice(b * size, size), Channels, patchSize, symmetry, scratch);
+            PatchSymmetry.Apply(degraded.Slice(b * size, size), Channels, patchSize, symmetry, scratch);
         }
     }
 

@@ -146,7 +146,7 @@ public sealed class Trainer
         OptimizerFactory.ScaleLearningRates(run.Optimizer, factor);
         bool fineTuning = Recipe.Loss == LossKind.MultiScale && iteration > _options.Iterations * (1 - Recipe.FineTuneFraction);
 
-        run.Pairs.SampleBatch(new Random(SeedMixer.Mix(_options.Seed, iteration)), batch, patch, run.DegradedBatch, run.CleanBatch);
+        run.Pairs.SampleBatch(new Random(SeedMixer.Mix(_options.Seed, iteration)), batch, patch, run.DegradedBatch, run.CleanBatch, Recipe.RandomOrientations);
         double loss;
         using (var scope = NewDisposeScope())
         {

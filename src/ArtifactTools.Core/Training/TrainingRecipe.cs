@@ -37,4 +37,6 @@ public sealed record TrainingRecipe
     /// <summary>Augmentation: scales applied to each training image (1.0 always included) and 90-degree rotations.</summary>
     public double[] Scales { get; init; } = [1.0];
     public bool Rotations { get; init; }
+    /// <summary>Augmentation at sampling time: each patch in a random one of the 8 flips and rotations (no cache space).</summary>
+    public bool RandomOrientations { get; init; }
 }

@@ -65,6 +65,8 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
     [Parameter] [ValidateRange(double.Epsilon, double.MaxValue)] public double? LearningRate { get; set; }
     [Parameter] [ValidateRange(1, int.MaxValue)] public int? BatchSize { get; set; }
     [Parameter] [ValidateRange(8, int.MaxValue)] public int? PatchSize { get; set; }
+    /// <summary>Turns each training patch to a random one of the 8 flips and rotations (on top of the recipe's augmentation).</summary>
+    [Parameter] public SwitchParameter RandomOrientation { get; set; }
 
     /// <summary>Transfer: a base model whose layers initialise this network.</summary>
     [Parameter] [ArgumentCompleter(typeof(ModelNameCompleter))] public string? InitializeFrom { get; set; }
@@ -171,6 +173,7 @@ public sealed class StartArtifactTrainingCommand : PSCmdlet
             LearningRate = LearningRate ?? recipe.LearningRate,
             BatchSize = BatchSize ?? recipe.BatchSize,
             PatchSize = PatchSize ?? recipe.PatchSize,
+            RandomOrientations = RandomOrientation || recipe.RandomOrientations,
         };
         return new TrainingOptions
         {

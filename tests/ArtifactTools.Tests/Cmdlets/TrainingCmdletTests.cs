@@ -58,6 +58,18 @@ public sealed class TrainingCmdletTests : IDisposable
     }
 
     [Fact]
+    public void RandomOrientation_turns_the_drawn_patches_so_the_same_seed_trains_on_other_batches()
+    {
+        double FirstLoss(string name, string extra) => TrainingLog.Read(_session.Run(
+            $"Start-ArtifactTraining -Architecture SRCNN -TrainingPath \"$dir/train\" -OutputPath {name}.safetensors {Tiny} {extra}", _vars)
+            .AssertNoErrors().Single<TrainingResult>().LogPath)[0].Loss;
+
+        double plain = FirstLoss("plain", ""), again = FirstLoss("again", ""), turned = FirstLoss("turned", "-RandomOrientation");
+        Assert.Equal(plain, again); // same seed, same batch: a difference below is the switch's
+        Assert.NotEqual(plain, turned);
+    }
+
+    [Fact]
     public void Bad_architecture_and_missing_degradation_are_clear_errors()
     {
         var bad = _session.Run("Start-ArtifactTraining -Architecture '64(9)-oops' -TrainingPath \"$dir/train\" -Quality 10 -OutputPath b.safetensors", _vars);
