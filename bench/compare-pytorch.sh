@@ -8,7 +8,7 @@
 #      its log against bench/pytorch_train.py's loop: steps/s ratio, target >= 0.8.
 # It starts with the CPU model, its instruction set and what this machine measured (training cap, tiles, precision).
 # Needs `dotnet build -c Release` first and python3-torch (apt-get install python3-torch). Exits 1 if a target is missed.
-# Usage: bench/compare-pytorch.sh [photo]   (default: data/samples/leaf.png)
+# Usage: bench/compare-pytorch.sh [photo]   (default: data/photos/leaf.png)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -16,7 +16,7 @@ host=$(ls src/ArtifactTools.Host/bin/Release/net10.0/*/artifacttools src/Artifac
 [ -x "$host" ] || { echo "Build first: dotnet build -c Release" >&2; exit 2; }
 python=/usr/bin/python3
 "$python" -c 'import torch' 2>/dev/null || { echo "python3-torch is missing: apt-get install python3-torch" >&2; exit 2; }
-photo=${1:-data/samples/leaf.png}
+photo=${1:-data/photos/leaf.png}
 threads=$(nproc)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 status=0
@@ -78,7 +78,7 @@ torch_train=$(cd bench && "$python" pytorch_train.py --network arcnn --threads "
 torch_step=$(echo "$torch_train" | cut -d, -f6)
 echo "PyTorch $(echo "$torch_train" | cut -d, -f8): $torch_step s per iteration (median of 30)"
 mkdir -p "$work/train"
-cp data/samples/*.png "$work/train/"
+cp data/photos/*.png "$work/train/"
 "$host" -Command "\$r = Start-ArtifactTraining -Architecture ARCNN -TrainingPath '$work/train' -Quality 10 -Iterations 36 -ValidateEvery 0 -CheckpointEvery 0 -Threads $threads -OutputPath '$work/t/arcnn.safetensors' -Force
     \$v = [ArtifactTools.Runtime.TrainingKernels]::Cached([ArtifactTools.Runtime.TuningCache]::ForThisMachine)
     'oneDNN cap for training on this machine: {0} ({1})' -f \$(if (\$v -and \$v.Cap) { \$v.Cap } elseif (\$v) { 'none: uncapped kernels measured exact' } else { 'AVX: not measured' }), \$(if (\$v) { \$v.MeasuredUtc.ToString('u') } else { '' })" || status=1

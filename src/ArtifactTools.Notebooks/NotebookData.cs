@@ -3,7 +3,7 @@ using ArtifactTools.Imaging;
 namespace ArtifactTools.Notebooks;
 
 /// <summary>
-/// Where the notebooks find images: the repository's own <c>data/samples</c> (always there, freely licensed) and the
+/// Where the notebooks find images: the repository's own <c>data/photos</c> (always there, freely licensed) and the
 /// research sets in <c>../shared/data</c> (BSDS500, Classic5, Kodak24) when this checkout has them; the environment
 /// variable ARTIFACTTOOLS_SHARED_DATA points elsewhere.
 /// </summary>
@@ -15,7 +15,7 @@ public static class NotebookData
     /// directory and from this assembly.</summary>
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public static string Samples => Path.Combine(RepositoryRoot, "data", "samples");
+    public static string Samples => Path.Combine(RepositoryRoot, "data", "photos");
 
     /// <summary>The research data folder, or null where this checkout has none (a user's clone, CI).</summary>
     public static string? SharedData

@@ -4,7 +4,7 @@ using namespace ImageMagick
 Add-Type -Path (Join-Path $PSScriptRoot '../../module/bin/Magick.NET.Core.dll')
 Add-Type -Path (Join-Path $PSScriptRoot '../../module/bin/Magick.NET-Q8-AnyCPU.dll')
 
-$Samples = Join-Path $PSScriptRoot '../../data/samples'
+$Samples = Join-Path $PSScriptRoot '../../data/photos'
 
 function New-TestImage {
     <# Writes a Size x Size crop of a sample photo as Format (Png, Jpeg, Tiff, ...) at Quality; -Gray, -Cmyk, -Alpha,

@@ -21,7 +21,7 @@ public sealed class CompositionTests(ITestOutputHelper output)
         using var dir = new TempDirectory();
         var clean = dir.Sub("clean");
         foreach (var photo in Photos)
-            ImageCodec.Write(CentreCrop(ImageCodec.Read(Path.Combine(RepositoryPaths.Data, "samples", photo)), Side),
+            ImageCodec.Write(CentreCrop(ImageCodec.Read(Path.Combine(RepositoryPaths.Data, "photos", photo)), Side),
                 Path.Combine(clean, photo), ImageEncoding.Png);
         using var session = new ModuleSession(dir.Path);
 
@@ -67,7 +67,7 @@ public sealed class CompositionTests(ITestOutputHelper output)
     public void Restored_files_without_a_reference_are_not_scored_against_their_jpeg()
     {
         using var dir = new TempDirectory();
-        ImageCodec.Write(CentreCrop(ImageCodec.Read(Path.Combine(RepositoryPaths.Data, "samples", "meadow.png")), 64),
+        ImageCodec.Write(CentreCrop(ImageCodec.Read(Path.Combine(RepositoryPaths.Data, "photos", "meadow.png")), 64),
             dir.File("cat.jpg"), ImageEncoding.Jpeg(20));
         using var session = new ModuleSession(dir.Path);
 

@@ -13,7 +13,7 @@ public sealed class ColorTrainingTests : IDisposable
     /// show a gain on unseen images, so this checks that training drives the metric up, not that it generalises.</summary>
     (IReadOnlyList<string> Train, IReadOnlyList<string> Validation) SamplePhotos()
     {
-        var flower = Path.Combine(RepositoryPaths.Data, "samples", "flower.png");
+        var flower = Path.Combine(RepositoryPaths.Data, "photos", "flower.png");
         var validation = _temp.File("flower-crop.png");
         if (!File.Exists(validation))
         {

@@ -44,7 +44,7 @@ public sealed class PatchSymmetryTests : IDisposable
     [Fact]
     public void Oriented_sampling_turns_clean_and_degraded_patches_alike()
     {
-        var photo = Path.Combine(RepositoryPaths.Data, "samples", "flower.png");
+        var photo = Path.Combine(RepositoryPaths.Data, "photos", "flower.png");
         using var pairs = ColorPairs.Open([photo], new JpegDegradation(10, 10), TrainingRecipes.Chroma, 1, _temp.Sub("cache"), 32);
         const int size = 32, channels = 3;
         int found = 0;

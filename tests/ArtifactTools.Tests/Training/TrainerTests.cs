@@ -21,7 +21,7 @@ public sealed class TrainerTests : IDisposable
     /// to validate on. Synthetic shapes are too easy to show a short run's gain.</summary>
     (IReadOnlyList<string> Train, IReadOnlyList<string> Validation) SamplePhotos()
     {
-        var samples = Path.Combine(RepositoryPaths.Data, "samples");
+        var samples = Path.Combine(RepositoryPaths.Data, "photos");
         var train = new[] { "leaf.png", "meadow.png", "flower.png" }.Select(f => Path.Combine(samples, f)).ToList();
         var dune = ColorConversion.Luma(ImageCodec.Read(Path.Combine(samples, "dune.jpg")));
         var crop = new Plane(128, 128);
