@@ -79,7 +79,8 @@ public sealed class ColorRestorer : IDisposable
     }
 
     /// <summary>Cb and Cr restored by the chroma network, tile by tile (0..255, unclamped; blended by Strength; averaged
-    /// over the 8 flips and rotations with <see cref="RestoreOptions.Ensemble"/>, as the luma restore is).</summary>
+    /// over <see cref="RestoreOptions.ChromaPasses"/> orientations: the image and its transpose by default, all 8 with
+    /// <see cref="RestoreOptions.Ensemble"/>).</summary>
     public (Plane Cb, Plane Cr) RestoreChroma(Plane y, Plane cb, Plane cr, RestoreOptions options, CancellationToken cancellation = default)
     {
         int margin = options.Margin ?? ChromaMargin;
@@ -91,7 +92,7 @@ public sealed class ColorRestorer : IDisposable
         {
             var tile = batch[0];
             var input = cat([.. new[] { y, cb, cr }.Select(p => TensorImage.ToTensor([p], tile.Input))], 1).to(Chroma.Device);
-            var restored = SelfEnsemble.Forward(Chroma.Network, input, options.Ensemble).to(ScalarType.Float32, CPU);
+            var restored = SelfEnsemble.Forward(Chroma.Network, input, options.ChromaPasses).to(ScalarType.Float32, CPU);
             tile.Keep(restored[.., 1..2], 0, outCb, cb, strength);
             tile.Keep(restored[.., 2..3], 0, outCr, cr, strength);
         });

@@ -171,7 +171,7 @@ public sealed class Restorer : IDisposable
         TileGrid.ForEachBatch(tiles, options.BatchSize, options.Progress, cancellation, batch =>
         {
             var input = TensorImage.ToTensor(batch.Select(t => (y, t.Input)).ToList()).to(Model.Device);
-            var restored = SelfEnsemble.Forward(network, input, options.Ensemble).to(ScalarType.Float32, CPU).contiguous();
+            var restored = SelfEnsemble.Forward(network, input, options.LumaPasses).to(ScalarType.Float32, CPU).contiguous();
             for (int n = 0; n < batch.Length; n++) batch[n].Keep(restored, n, output, y, strength);
         });
         return output;

@@ -60,9 +60,15 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
     public DeviceChoice Device { get; set; } = DeviceChoice.Auto;
 
     /// <summary>Averages the model over the 8 flips and rotations of the image: about 8x the time for a little more
-    /// quality (bench/README.md).</summary>
+    /// quality (bench/README.md). Both networks of a colour restore; overrides -ChromaOrientations.</summary>
     [Parameter]
     public SwitchParameter Ensemble { get; set; }
+
+    /// <summary>How many orientations (1..8) the colour model averages chroma over: 2 (the image and its transpose) by
+    /// default; 1 is the fastest colour restore, 6 measured the best chroma (bench/README.md).</summary>
+    [Parameter]
+    [ValidateRange(1, SelfEnsemble.Transforms)]
+    public int ChromaOrientations { get; set; } = RestoreOptions.DefaultChromaOrientations;
 
     /// <summary>Skips the JPEG quantization-constraint projection (by default a JPEG's restored luminance is projected
     /// into the DCT coefficient intervals its quantization tables allow).</summary>
@@ -243,6 +249,7 @@ public sealed class InvokeArtifactRestoreCommand : FileProcessingCmdlet, IDispos
             Strength = Strength,
             Precision = Precision,
             Ensemble = Ensemble,
+            ChromaOrientations = ChromaOrientations,
             QuantizationConstraint = decoded.Constraint,
             Progress = new TileProgress(this, fileName),
         };

@@ -57,19 +57,26 @@ public sealed class ColorRestorerTests
     }
 
     [Fact]
-    public void Ensemble_averages_the_chroma_network_over_the_eight_flips_and_rotations()
+    public void Chroma_is_averaged_over_the_image_and_its_transpose_by_default_and_over_all_eight_with_Ensemble()
     {
         using var restorer = Restorer();
         var (y, cb, cr) = ColorConversion.ToYCbCr(new JpegDegradation(10).Apply(SyntheticImages.NaturalRgb(64, 48, 4)).Degraded);
-        var single = restorer.RestoreChroma(y, cb, cr, new RestoreOptions { TileSize = 1024 });
-        var ensemble = restorer.RestoreChroma(y, cb, cr, new RestoreOptions { TileSize = 1024, Ensemble = true });
+        var single = restorer.RestoreChroma(y, cb, cr, new RestoreOptions { TileSize = 1024, ChromaOrientations = 1 });
+        var pair = restorer.RestoreChroma(y, cb, cr, new RestoreOptions { TileSize = 1024 });
+        var ensemble = restorer.RestoreChroma(y, cb, cr, new RestoreOptions { TileSize = 1024, Ensemble = true, ChromaOrientations = 1 });
 
-        // The same average computed by hand on the whole image: the tile loop runs the chroma network through the ensemble.
+        // The same averages computed by hand on the whole image: the tile loop runs the chroma network through them.
         using var _ = inference_mode();
         var input = cat([.. new[] { y, cb, cr }.Select(TensorImage.ToTensor)], 1);
-        var expected = SelfEnsemble.Forward(restorer.Chroma.Network, input).mul(255f).contiguous();
-        var expectedCb = new Plane(y.Width, y.Height, expected[0, 1].data<float>().ToArray());
-        Assert.True(SyntheticImages.MaxAbsDifference(expectedCb, ensemble.Cb) < 1e-2f, "chroma ensemble differs from the hand-made average");
-        Assert.True(SyntheticImages.MaxAbsDifference(single.Cb, ensemble.Cb) > 0.05f, "-Ensemble did not change the chroma");
+        Plane Cb(Tensor output) => new(y.Width, y.Height, output.mul(255f).contiguous()[0, 1].data<float>().ToArray());
+        var network = restorer.Chroma.Network;
+        var plainCb = Cb(network.forward(input));
+        var pairCb = Cb((network.forward(input) + network.forward(input.transpose(-2, -1)).transpose(-2, -1)) / 2);
+        var eightCb = Cb(SelfEnsemble.Forward(network, input));
+        Assert.True(SyntheticImages.MaxAbsDifference(plainCb, single.Cb) < 1e-2f, "one orientation differs from the plain pass");
+        Assert.True(SyntheticImages.MaxAbsDifference(pairCb, pair.Cb) < 1e-2f, "the default chroma differs from the image-and-transpose average");
+        Assert.True(SyntheticImages.MaxAbsDifference(eightCb, ensemble.Cb) < 1e-2f, "Ensemble's chroma differs from the 8-orientation average");
+        Assert.True(SyntheticImages.MaxAbsDifference(single.Cb, pair.Cb) > 0.05f, "the pair did not change the chroma");
+        Assert.True(SyntheticImages.MaxAbsDifference(pair.Cb, ensemble.Cb) > 0.05f, "Ensemble did not change the chroma");
     }
 }
