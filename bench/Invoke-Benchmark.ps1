@@ -9,8 +9,9 @@ as paper 000's Table III lays it out (PSNR, SSIM, PSNR-B per quality; the degrad
 "default" is the model Invoke-ArtifactRestore picks by itself).
 
 Colour quality (with -ColorReferencePath): each clean colour image of that folder (e.g. Kodak24) is saved as a colour JPEG (4:2:0, libjpeg's
-default) at each JPEG quality of -Degradation, restored with luminance only (-ColorMode Y) and with the default choice
-(the colour model restores chroma too), and measured on R, G, B together (Measure-ImageQuality -Channel Rgb).
+default) at each JPEG quality of -Degradation, restored with luminance only (-ColorMode Y), with the colour model's
+chroma in one pass (-ChromaOrientations 1) and with the default choice (the colour model restores chroma too, averaged
+over the image and its transpose), and measured on R, G, B together (Measure-ImageQuality -Channel Rgb).
 
 Speed: each model restores gray PNGs of 512x512, 1024x1024 and 24 MP (a photo mirrored out to size): end to end
 (Invoke-ArtifactRestore: decode, restore, encode), the tiled network alone (no decode or encode) and the bare network
@@ -121,7 +122,7 @@ $colorReferences = @(if ($ColorReferencePath -and [IO.Directory]::Exists($ColorR
 })
 $jpegSpecs = @($Degradation | Where-Object { $_ -match '^jpeg:\d+$' })
 if (-not $SkipQuality -and -not $SkipColor -and $colorReferences.Count -gt 0 -and $jpegSpecs.Count -gt 0) {
-    $colorMethods = [ordered]@{ 'JPEG' = $null; 'luma only (-ColorMode Y)' = @{ ColorMode = 'Y' }; 'default (colour)' = @{} }
+    $colorMethods = [ordered]@{ 'JPEG' = $null; 'luma only (-ColorMode Y)' = @{ ColorMode = 'Y' }; 'colour, one chroma pass (-ChromaOrientations 1)' = @{ ChromaOrientations = 1 }; 'default (colour)' = @{} }
     $colour = [Collections.Generic.List[object]]::new()
     $megapixels = 0.0
     foreach ($reference in $colorReferences) { $img = [ArtifactTools.Imaging.ImageCodec]::Read($reference.FullName); $megapixels += $img.Width * $img.Height / 1e6 }

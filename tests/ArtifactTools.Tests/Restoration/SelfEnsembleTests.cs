@@ -11,6 +11,9 @@ public sealed class SelfEnsembleTests
         return rand(2, 1, height, width) * 255;
     }
 
+    /// <summary>A small untrained network: its outputs change with the input's orientation, as a trained one's do.</summary>
+    static Restorer Asymmetric() => RestorerTestNetworks.Untrained("8(5)-1(3)", seed: 4);
+
     [Fact]
     public void Each_transform_is_undone_by_its_inverse_and_the_eight_differ()
     {
@@ -40,7 +43,7 @@ public sealed class SelfEnsembleTests
     [Fact]
     public void Ensemble_output_is_equivariant_to_flips_and_turns_and_differs_from_one_pass()
     {
-        using var restorer = RestorerTestNetworks.Untrained("8(5)-1(3)", seed: 4);
+        using var restorer = Asymmetric();
         var network = restorer.Model.Network;
         using var _ = inference_mode();
         using var image = Image(11, 16);
@@ -64,7 +67,7 @@ public sealed class SelfEnsembleTests
     [Fact]
     public void Two_orientations_average_the_image_and_its_transpose_and_one_is_the_plain_pass()
     {
-        using var restorer = RestorerTestNetworks.Untrained("8(5)-1(3)", seed: 4);
+        using var restorer = Asymmetric();
         var network = restorer.Model.Network;
         using var _ = inference_mode();
         using var image = Image(11, 16);
@@ -87,7 +90,7 @@ public sealed class SelfEnsembleTests
         Assert.Equal(Enumerable.Range(0, SelfEnsemble.Transforms), order.Order());
         Assert.Equal([0, SelfEnsemble.Transpose], order[..2]);
 
-        using var restorer = RestorerTestNetworks.Untrained("8(5)-1(3)", seed: 4);
+        using var restorer = Asymmetric();
         var network = restorer.Model.Network;
         using var _ = inference_mode();
         using var image = Image(10, 13);
