@@ -10,9 +10,10 @@ namespace ArtifactTools.Runtime;
 /// On the AMD EPYC (AVX-512) machines this project was first built on, oneDNN's AVX-512 and AVX2 convolution BACKWARD
 /// kernels returned wrong or NaN gradients for layers with few output channels (every network's last 16->1 layer):
 /// against a float64 reference AR-CNN's gradients were NaN or 30% off, L8's 20-47%. On Intel Xeons, and on the AMD EPYC
-/// Zen 4 measured on 2026-11-29, the same kernels are exact and training runs several times faster uncapped. The FORWARD kernels are exact everywhere measured (within 1e-4 grey levels of
-/// float64, tested), so processes that only restore run uncapped. oneDNN reads its cap once, when it creates its first
-/// kernel, so the cap is a per-process choice, made by <see cref="NativeRuntime.Prepare"/> from the declared
+/// Zen 4 measured on 2026-11-29, the same kernels are exact and training runs several times faster uncapped. The
+/// FORWARD kernels are exact everywhere measured (float32 rounding: within 1e-5 of the output's magnitude of float64,
+/// tested; about 0.001 grey levels on an AVX2-only Zen 3), so processes that only restore run uncapped. oneDNN reads
+/// its cap once, when it creates its first kernel, so the cap is a per-process choice, made by <see cref="NativeRuntime.Prepare"/> from the declared
 /// <see cref="Workload"/>: a process that trains gets the cap measured for this CPU (<see cref="TrainingKernels"/>:
 /// probed in child processes once per CPU model and libtorch build, then cached). Training still checks its own
 /// network's gradients against float64 (<c>GradientCheck</c>) before step one and stops with a clear error where the

@@ -1,4 +1,5 @@
 using ArtifactTools.Networks;
+using ArtifactTools.Runtime;
 using ArtifactTools.Training;
 using static TorchSharp.torch;
 
@@ -10,11 +11,14 @@ namespace ArtifactTools.Tests.Runtime;
 /// </summary>
 public class OneDnnExactnessTests
 {
+    /// <summary>Float32 rounding only: within 1e-5 of the output's magnitude (about 80 float32 epsilons; these layers sum up
+    /// to 3,136 products). Measured: 2e-6 to 3e-6 on an AVX2-only AMD EPYC Zen 3 (about 0.001 grey levels on outputs
+    /// of 330), less with AVX-512. Broken kernels are off by percents, or NaN.</summary>
     [Theory]
     [InlineData("ARCNN")]
     [InlineData("FastARCNN")]
     [InlineData("L8")]
-    public void Forward_matches_float64_within_a_thousandth_of_a_grey_level(string name)
+    public void Forward_matches_float64_up_to_float32_rounding(string name)
     {
         using var network = TrainedLike(name, out var generator);
         using var input = rand([1, 1, 70, 66], generator: generator);
@@ -23,7 +27,9 @@ public class OneDnnExactnessTests
         using var inference = inference_mode();
         var fast = network.forward(input).to(ScalarType.Float64);
         var exact = reference.forward(input.to(ScalarType.Float64));
-        Assert.True((fast - exact).abs().max().item<double>() * 255 < 1e-3);
+        double error = (fast - exact).abs().max().item<double>(), magnitude = exact.abs().max().item<double>();
+        Assert.True(error <= 1e-5 * magnitude, $"{name}: {error * 255:G3} grey levels from float64 on outputs up to {magnitude * 255:G3} " +
+            $"(oneDNN cap: {OneDnn.AppliedCap ?? "none"}; CPU: {CpuIdentity.Current})");
     }
 
     [Theory]
