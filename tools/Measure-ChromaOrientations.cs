@@ -1,6 +1,6 @@
 // Which orientations a colour restore should average its chroma network over, measured on validation images:
-// each of the 8 flips and rotations alone, the image paired with each other one, and the first n of SelfEnsemble's
-// order. Chroma PSNR (Cb and Cr together, MATLAB YCbCr) of the chroma network's output, averaged over the images.
+// each of the 8 flips and rotations alone, the image paired with each other one, and for each size n the first n of
+// SelfEnsemble's order against the best of all sets of n that hold the image. Chroma PSNR (Cb and Cr together, MATLAB YCbCr) of the chroma network's output, averaged over the images.
 //   dotnet run -c Release tools/Measure-ChromaOrientations.cs -- ../shared/data/BSDS500/val [chroma-q10] [10] [30]
 // Arguments: folder of clean colour images, colour model (a shipped model's name or a file), JPEG quality (4:2:0),
 // image count. Run it from the repository root: shipped models are read from module/models.
@@ -28,7 +28,7 @@ using var model = ModelFile.Load(modelPath);
 var files = Directory.GetFiles(args[0]).Order(StringComparer.Ordinal).Take(count).ToList();
 Console.WriteLine($"{model.Name} on {files.Count} images of {args[0]} at JPEG q{quality} (4:2:0); CPU: {CpuIdentity.Current}");
 
-// Per image: the squared chroma error of each orientation's output, and of each sum of outputs we need.
+// Per image: each orientation's output once, and a function from a set of orientations to the MSE of their average.
 var outputsError = new List<Func<int[], double>>();
 var codec = new JpegDegradation(quality);
 using (inference_mode())

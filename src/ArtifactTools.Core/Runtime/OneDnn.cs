@@ -13,8 +13,8 @@ namespace ArtifactTools.Runtime;
 /// Zen 4 measured on 2026-11-29, the same kernels are exact and training runs several times faster uncapped. The
 /// FORWARD kernels are exact everywhere measured (float32 rounding: within 1e-5 of the output's magnitude of float64,
 /// tested; about 0.001 grey levels on an AVX2-only Zen 3), so processes that only restore run uncapped. oneDNN reads
-/// its cap once, when it creates its first kernel, so the cap is a per-process choice, made by <see cref="NativeRuntime.Prepare"/> from the declared
-/// <see cref="Workload"/>: a process that trains gets the cap measured for this CPU (<see cref="TrainingKernels"/>:
+/// its cap once, when it creates its first kernel, so the cap is a per-process choice, made by
+/// <see cref="NativeRuntime.Prepare"/> from the declared <see cref="Workload"/>: a process that trains gets the cap measured for this CPU (<see cref="TrainingKernels"/>:
 /// probed in child processes once per CPU model and libtorch build, then cached). Training still checks its own
 /// network's gradients against float64 (<c>GradientCheck</c>) before step one and stops with a clear error where the
 /// cap came too late (a restore ran first in the same session) or the verdict does not hold for that network.
