@@ -68,7 +68,7 @@ public sealed class ColorRestorerTests
         // The same averages computed by hand on the whole image: the tile loop runs the chroma network through them.
         using var _ = inference_mode();
         var input = cat([.. new[] { y, cb, cr }.Select(TensorImage.ToTensor)], 1);
-        Plane Cb(Tensor output) => new(y.Width, y.Height, output.mul(255f).contiguous()[0, 1].data<float>().ToArray());
+        Plane Cb(Tensor output) => TensorImage.ToPlane(output[.., 1..2]);
         var network = restorer.Chroma.Network;
         var plainCb = Cb(network.forward(input));
         var pairCb = Cb((network.forward(input) + network.forward(input.transpose(-2, -1)).transpose(-2, -1)) / 2);
